@@ -1,0 +1,78 @@
+using Science.Cli.Commands;
+using Science.QgModel;
+using Science.QgModel.IO;
+
+namespace Science.Cli
+{
+    /// <summary>The <c>medida</c> command: dispatch, help and error handling (one line, no stack trace).</summary>
+    internal static class Entry
+    {
+        private const string Help =
+            "medida — data assimilation and interpretable model-error discovery (MEDIDA) for two-layer QG turbulence\n\n" +
+            "commands:\n" +
+            "  " + QgCommand.RunUsage + "\n" +
+            "  " + QgCommand.SpinupUsage + "\n\n" +
+            "exit codes: 0 ok, 1 unexpected error, 2 bad usage or parameter, 3 bad or missing file, 4 numerical blow-up\n" +
+            "set MEDIDA_DEBUG=1 to see stack traces";
+
+        public static int Main(string[] args)
+        {
+            try
+            {
+                return Dispatch(args);
+            }
+            catch (CliException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return e.ExitCode;
+            }
+            catch (QgFileException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 3;
+            }
+            catch (QgBlowUpException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 4;
+            }
+            catch (Exception e) when (Environment.GetEnvironmentVariable("MEDIDA_DEBUG") != "1")
+            {
+                Console.Error.WriteLine($"error: {e.GetType().Name}: {QgCommand.FirstLine(e.Message)}");
+                return e is ArgumentException ? 2 : 1;
+            }
+        }
+
+        private static int Dispatch(string[] args)
+        {
+            if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+            {
+                Console.WriteLine(Help);
+                return args.Length == 0 ? 2 : 0;
+            }
+            if (args[0] == "--version")
+            {
+                Console.WriteLine(typeof(Entry).Assembly.GetName().Version);
+                return 0;
+            }
+            var rest = args.Skip(1).ToArray();
+            return args[0] switch
+            {
+                "qg" when rest.Length > 0 && rest[0] == "run" => WithHelp(rest[1..], QgCommand.RunUsage, r => QgCommand.Run(r, spinup: false)),
+                "qg" when rest.Length > 0 && rest[0] == "spinup" => WithHelp(rest[1..], QgCommand.SpinupUsage, r => QgCommand.Run(r, spinup: true)),
+                "qg" => throw new CliException("usage: medida qg run|spinup …  (see medida --help)"),
+                _ => throw new CliException($"unknown command '{args[0]}' (see medida --help)"),
+            };
+        }
+
+        private static int WithHelp(string[] args, string usage, Func<string[], int> run)
+        {
+            if (args.Contains("--help") || args.Contains("-h"))
+            {
+                Console.WriteLine("usage: " + usage);
+                return 0;
+            }
+            return run(args);
+        }
+    }
+}

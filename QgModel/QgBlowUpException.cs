@@ -1,0 +1,24 @@
+namespace Science.QgModel;
+
+/// <summary>
+/// The integration became non-finite or violated the CFL limit. Names the step, the model time and the field.
+/// The solver's previous level (<see cref="QgSolver.Previous"/>) still holds the last good state.
+/// </summary>
+public sealed class QgBlowUpException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public QgBlowUpException(long step, double time, string field, string reason)
+        : base($"blow-up at step {step} (t = {time:G6}): {field} {reason}")
+    {
+        Step = step; Time = time; Field = field; Reason = reason;
+    }
+
+    /// <summary>The step whose result was bad.</summary>
+    public long Step { get; }
+    /// <summary>The model time of that step.</summary>
+    public double Time { get; }
+    /// <summary>The offending field, e.g. "q1" or "CFL".</summary>
+    public string Field { get; }
+    /// <summary>What was wrong.</summary>
+    public string Reason { get; }
+}

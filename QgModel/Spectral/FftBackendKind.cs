@@ -1,0 +1,14 @@
+namespace Science.QgModel.Spectral;
+
+/// <summary>Which implementation of <see cref="IRealFft2D"/> <see cref="RealFft2D.Create"/> returns.</summary>
+public enum FftBackendKind
+{
+    /// <summary>FFTW when the native library is installed (<see cref="FftwRealFft2D.IsAvailable"/>), else managed.</summary>
+    Auto,
+
+    /// <summary>The pure managed <see cref="ManagedRealFft2D"/>; always available.</summary>
+    Managed,
+
+    /// <summary>The FFTW 3 (double precision) <see cref="FftwRealFft2D"/>; requires libfftw3.so.3.</summary>
+    Fftw,
+}

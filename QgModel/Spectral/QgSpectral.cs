@@ -1,0 +1,193 @@
+namespace Science.QgModel.Spectral;
+
+/// <summary>
+/// The spectral toolbox of one grid: transforms, derivatives, the 3/2-rule de-aliased product and Jacobian
+/// (spec §3.1), and the two-layer PV inversion (spec §2.4). Owns its FFT plans and scratch buffers, so an instance
+/// serves one thread; create one per thread or ensemble member. Nothing here allocates after construction.
+/// </summary>
+public sealed class QgSpectral : IDisposable
+{
+    private readonly IRealFft2D _fft;
+    private readonly IRealFft2D _padded;
+    private readonly double[] _padA, _padB, _padC, _padD;
+    private readonly SpectralField _t1, _t2, _t3, _t4;
+
+    /// <summary>Creates the toolbox for <paramref name="grid"/> with the chosen FFT backend.</summary>
+    public QgSpectral(Grid grid, FftBackendKind backend = FftBackendKind.Auto)
+    {
+        Grid = grid;
+        _fft = RealFft2D.Create(grid.Ny, grid.Nx, backend);
+        _padded = RealFft2D.Create(grid.PaddedNy, grid.PaddedNx, backend);
+        int padSize = grid.PaddedNx * grid.PaddedNy;
+        _padA = new double[padSize]; _padB = new double[padSize];
+        _padC = new double[padSize]; _padD = new double[padSize];
+        _t1 = new SpectralField(grid); _t2 = new SpectralField(grid);
+        _t3 = new SpectralField(grid); _t4 = new SpectralField(grid);
+    }
+
+    /// <summary>The grid.</summary>
+    public Grid Grid { get; }
+
+    /// <summary>The FFT backend in use ("managed" or "fftw").</summary>
+    public string Backend => _fft.Backend;
+
+    /// <summary>rfft2 of a real field (unnormalised).</summary>
+    public void Forward(ReadOnlySpan<double> real, SpectralField hat) => _fft.Forward(real, hat.Re, hat.Im);
+
+    /// <summary>irfft2 of a spectral field (1/(Nx·Ny)).</summary>
+    public void Inverse(SpectralField hat, Span<double> real) => _fft.Inverse(hat.Re, hat.Im, real);
+
+    /// <summary>out = i k · a (∂x).</summary>
+    public void Dx(SpectralField a, SpectralField result) => MultiplyByI(a, result, Grid.K, null);
+
+    /// <summary>out = i l · a (∂y; the y-Nyquist row uses NumPy's negative l).</summary>
+    public void Dy(SpectralField a, SpectralField result) => MultiplyByI(a, result, null, Grid.L);
+
+    /// <summary>out = i (k + l) · a: the reference's "grad", whose inverse is ∂x + ∂y (a sum, not a vector).</summary>
+    public void DxPlusDy(SpectralField a, SpectralField result) => MultiplyByI(a, result, Grid.K, Grid.L);
+
+    /// <summary>out = −(k² + l²) · a (∇²).</summary>
+    public void Laplacian(SpectralField a, SpectralField result)
+    {
+        var k2 = Grid.KSquared;
+        for (int s = 0; s < k2.Length; s++)
+        {
+            double f = -k2[s];
+            result.Re[s] = f * a.Re[s];
+            result.Im[s] = f * a.Im[s];
+        }
+    }
+
+    /// <summary>
+    /// The de-aliased quadratic product P(Â, B̂) of spec §3.1: both fields are zero-padded to the 3/2 grid
+    /// (y-Nyquist row to padded row 3Ny/2 − Ny/2, x-Nyquist column kept as an interior column), multiplied in grid
+    /// space, transformed back, scaled by 9/4 and truncated.
+    /// </summary>
+    public void DealiasedProduct(SpectralField a, SpectralField b, SpectralField result)
+    {
+        int ny = Grid.Ny, nk = Grid.Nk;
+        _padded.InverseFromSmaller(a.Re, a.Im, ny, nk, _padA);
+        _padded.InverseFromSmaller(b.Re, b.Im, ny, nk, _padB);
+        var pa = _padA.AsSpan();
+        var pb = _padB.AsSpan();
+        for (int p = 0; p < pa.Length; p++) pa[p] *= pb[p];
+        _padded.ForwardToSmaller(_padA, result.Re, result.Im, ny, nk);
+        Scale(result, 9.0 / 4.0);
+    }
+
+    /// <summary>
+    /// Ĵ(ψ, Q) = P(ikψ̂, ilQ̂) − P(ilψ̂, ikQ̂), the de-aliased Jacobian ∂xψ ∂yQ − ∂yψ ∂xQ (spec §2.5). The two
+    /// products share one forward transform (they are summed in grid space), which equals the reference's
+    /// difference of two products to round-off.
+    /// </summary>
+    public void Jacobian(SpectralField psi, SpectralField q, SpectralField result)
+    {
+        int ny = Grid.Ny, nk = Grid.Nk;
+        Dx(psi, _t1); Dy(q, _t2); Dy(psi, _t3); Dx(q, _t4);
+        _padded.InverseFromSmaller(_t1.Re, _t1.Im, ny, nk, _padA);
+        _padded.InverseFromSmaller(_t2.Re, _t2.Im, ny, nk, _padB);
+        _padded.InverseFromSmaller(_t3.Re, _t3.Im, ny, nk, _padC);
+        _padded.InverseFromSmaller(_t4.Re, _t4.Im, ny, nk, _padD);
+        var a = _padA.AsSpan(); var b = _padB.AsSpan(); var c = _padC.AsSpan(); var d = _padD.AsSpan();
+        for (int p = 0; p < a.Length; p++) a[p] = a[p] * b[p] - c[p] * d[p];
+        _padded.ForwardToSmaller(_padA, result.Re, result.Im, ny, nk);
+        Scale(result, 9.0 / 4.0);
+    }
+
+    /// <summary>
+    /// Two-layer PV inversion (spec §2.4) from the relative-plus-stretching vorticities ζ̂1, ζ̂2 to ψ̂1, ψ̂2:
+    /// ψ̂_bt = −(ζ̂1 + ζ̂2)/(2K²) with ψ̂_bt[0,0] = 0, ψ̂_bc = −(ζ̂1 − ζ̂2)/(2(K² + 2)) with the mean kept.
+    /// </summary>
+    public void Invert(SpectralField zeta1, SpectralField zeta2, SpectralField psi1, SpectralField psi2)
+    {
+        var k2 = Grid.KSquared;
+        for (int s = 0; s < k2.Length; s++)
+        {
+            double btScale = s == 0 ? 0.0 : -1.0 / (2 * k2[s]);
+            double bcScale = -1.0 / (2 * (k2[s] + 2));
+            double sumRe = zeta1.Re[s] + zeta2.Re[s], sumIm = zeta1.Im[s] + zeta2.Im[s];
+            double difRe = zeta1.Re[s] - zeta2.Re[s], difIm = zeta1.Im[s] - zeta2.Im[s];
+            double btRe = sumRe * btScale, btIm = sumIm * btScale;
+            double bcRe = difRe * bcScale, bcIm = difIm * bcScale;
+            psi1.Re[s] = btRe + bcRe; psi1.Im[s] = btIm + bcIm;
+            psi2.Re[s] = btRe - bcRe; psi2.Im[s] = btIm - bcIm;
+        }
+    }
+
+    /// <summary>
+    /// ζ̂ of both layers from ψ̂ (spec §2.3): ζ̂1 = ∇²ψ̂1 − (ψ̂1 − ψ̂2), ζ̂2 = ∇²ψ̂2 + (ψ̂1 − ψ̂2).
+    /// </summary>
+    public void VorticityFromPsi(SpectralField psi1, SpectralField psi2, SpectralField zeta1, SpectralField zeta2)
+    {
+        var k2 = Grid.KSquared;
+        for (int s = 0; s < k2.Length; s++)
+        {
+            double lap = -k2[s];
+            double dRe = psi1.Re[s] - psi2.Re[s], dIm = psi1.Im[s] - psi2.Im[s];
+            zeta1.Re[s] = lap * psi1.Re[s] - dRe; zeta1.Im[s] = lap * psi1.Im[s] - dIm;
+            zeta2.Re[s] = lap * psi2.Re[s] + dRe; zeta2.Im[s] = lap * psi2.Im[s] + dIm;
+        }
+    }
+
+    /// <summary>
+    /// Total PV of both layers from ψ (spec §2.3): q1 = irfft2(∇²ψ̂1 − (ψ̂1 − ψ̂2)) + βy,
+    /// q2 = irfft2(∇²ψ̂2 + (ψ̂1 − ψ̂2)) + βy + R. Arrays are <c>[layer, y, x]</c>; <paramref name="topography"/> may be null.
+    /// </summary>
+    public void PvFromPsi(ReadOnlySpan<double> psi, double beta, ReadOnlySpan<double> topography, Span<double> q)
+    {
+        int n = Grid.RealSize, nx = Grid.Nx;
+        Forward(psi[..n], _t1);
+        Forward(psi.Slice(n, n), _t2);
+        VorticityFromPsi(_t1, _t2, _t3, _t4);
+        Inverse(_t3, q[..n]);
+        Inverse(_t4, q.Slice(n, n));
+        var y = Grid.Y;
+        for (int layer = 0; layer < 2; layer++)
+        {
+            var ql = q.Slice(layer * n, n);
+            for (int j = 0; j < Grid.Ny; j++)
+            {
+                double by = beta * y[j];
+                var row = ql.Slice(j * nx, nx);
+                for (int i = 0; i < nx; i++) row[i] += by;
+            }
+        }
+        if (!topography.IsEmpty)
+        {
+            var q2 = q.Slice(n, n);
+            for (int p = 0; p < n; p++) q2[p] += topography[p];
+        }
+    }
+
+    /// <summary>Multiplies a field by a real scalar in place.</summary>
+    public static void Scale(SpectralField a, double factor)
+    {
+        var re = a.Re.AsSpan(); var im = a.Im.AsSpan();
+        for (int s = 0; s < re.Length; s++) { re[s] *= factor; im[s] *= factor; }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _fft.Dispose();
+        _padded.Dispose();
+    }
+
+    // result = i (k + l) a, with either wavenumber omitted when null.
+    private void MultiplyByI(SpectralField a, SpectralField result, double[]? k, double[]? l)
+    {
+        int ny = Grid.Ny, nk = Grid.Nk;
+        for (int n = 0; n < ny; n++)
+        {
+            double ln = l is null ? 0.0 : l[n];
+            int row = n * nk;
+            for (int m = 0; m < nk; m++)
+            {
+                double w = (k is null ? 0.0 : k[m]) + ln;
+                double re = a.Re[row + m], im = a.Im[row + m];
+                result.Re[row + m] = -w * im;
+                result.Im[row + m] = w * re;
+            }
+        }
+    }
+}

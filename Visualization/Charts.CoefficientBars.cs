@@ -1,0 +1,145 @@
+namespace Science.Visualization;
+
+public static partial class Charts
+{
+    /// <summary>
+    /// Writes an HTML grouped bar chart comparing identified coefficients (with ±1 standard deviation error
+    /// bars where given) with the expected ones, term by term; one panel per model (e.g. per layer), side by side.
+    /// </summary>
+    /// <param name="path">Output HTML file; replaced atomically if it exists.</param>
+    /// <param name="title">Chart and page title.</param>
+    /// <param name="panels">One panel per model; within a panel all arrays have the same length as its labels.</param>
+    /// <exception cref="ArgumentException">A length mismatch, an empty input or a null argument; the exception names the parameter.</exception>
+    public static void CoefficientBars(string path, string title, IReadOnlyList<CoefficientPanel> panels)
+    {
+        Guard.Path(path, nameof(path));
+        ArgumentNullException.ThrowIfNull(title);
+        Guard.NonEmptyList(panels, nameof(panels));
+        for (int p = 0; p < panels.Count; p++)
+        {
+            var panel = panels[p];
+            if (panel.Name is null)
+            {
+                throw new ArgumentException($"Panel {p} has no name.", nameof(panels));
+            }
+
+            string what = $"Panel {p} ('{panel.Name}')";
+            if (panel.Labels is null || panel.Labels.Length == 0)
+            {
+                throw new ArgumentException($"{what} has no term labels.", nameof(panels));
+            }
+
+            int missing = Array.IndexOf(panel.Labels, null);
+            if (missing >= 0)
+            {
+                throw new ArgumentException($"{what} label {missing} is null.", nameof(panels));
+            }
+
+            int n = panel.Labels.Length;
+            Guard.Length(panel.Found, n, $"{what} Found", nameof(panels));
+            if (panel.FoundStd is not null)
+            {
+                Guard.Length(panel.FoundStd, n, $"{what} FoundStd", nameof(panels));
+            }
+
+            if (panel.Expected is not null)
+            {
+                Guard.Length(panel.Expected, n, $"{what} Expected", nameof(panels));
+            }
+        }
+
+        const double plotTop = 0.9;
+        var figure = new PlotlyFigure();
+        var annotations = new List<object>();
+        var domains = PlotlyParts.Columns(panels.Count, panels.Count == 1 ? 0.0 : 0.07);
+        bool anyExpected = false;
+        for (int p = 0; p < panels.Count; p++)
+        {
+            var panel = panels[p];
+            int axis = p + 1;
+            string xRef = PlotlyParts.AxisRef('x', axis);
+            string yRef = PlotlyParts.AxisRef('y', axis);
+            bool first = p == 0;
+
+            var found = figure.AddTrace("bar");
+            found["name"] = "found";
+            found["legendgroup"] = "found";
+            found["showlegend"] = first;
+            found["x"] = panel.Labels;
+            found["y"] = PlotlyParts.Gaps(panel.Found);
+            found["xaxis"] = xRef;
+            found["yaxis"] = yRef;
+            found["marker"] = new Dictionary<string, object?> { ["color"] = PlotlyParts.Palette[0] };
+            if (panel.FoundStd is not null)
+            {
+                found["error_y"] = new Dictionary<string, object?>
+                {
+                    ["type"] = "data",
+                    ["array"] = PlotlyParts.Gaps(panel.FoundStd),
+                    ["visible"] = true,
+                    ["color"] = "#222",
+                    ["thickness"] = 1.5,
+                    ["width"] = 4,
+                };
+            }
+
+            if (panel.Expected is not null)
+            {
+                anyExpected = true;
+                var expected = figure.AddTrace("bar");
+                expected["name"] = "expected";
+                expected["legendgroup"] = "expected";
+                expected["showlegend"] = true;
+                expected["x"] = panel.Labels;
+                expected["y"] = PlotlyParts.Gaps(panel.Expected);
+                expected["xaxis"] = xRef;
+                expected["yaxis"] = yRef;
+                expected["marker"] = new Dictionary<string, object?> { ["color"] = PlotlyParts.Palette[1] };
+            }
+
+            var xAxis = PlotlyParts.Axis("");
+            xAxis["type"] = "category";
+            xAxis["domain"] = new[] { domains[p].Start, domains[p].End };
+            xAxis["anchor"] = yRef;
+            xAxis["tickangle"] = -45;
+            xAxis["automargin"] = true;
+            var yAxis = PlotlyParts.Axis(first ? "coefficient" : "");
+            yAxis["domain"] = new[] { 0.0, plotTop };
+            yAxis["anchor"] = xRef;
+            yAxis["zeroline"] = true;
+            yAxis["zerolinecolor"] = "#888";
+            yAxis["automargin"] = true;
+            figure.Layout[PlotlyParts.AxisKey('x', axis)] = xAxis;
+            figure.Layout[PlotlyParts.AxisKey('y', axis)] = yAxis;
+            annotations.Add(PlotlyParts.PanelTitle(panel.Name, (domains[p].Start + domains[p].End) / 2, plotTop));
+        }
+
+        // Show each legend entry once even if only later panels have expected values.
+        if (anyExpected)
+        {
+            bool shown = false;
+            foreach (var trace in figure.Traces)
+            {
+                if (trace["name"] is "expected")
+                {
+                    trace["showlegend"] = !shown;
+                    shown = true;
+                }
+            }
+        }
+
+        int maxTerms = panels.Max(pn => pn.Labels.Length);
+        figure.Layout["title"] = PlotlyParts.FigureTitle(title);
+        figure.Layout["annotations"] = annotations;
+        figure.Layout["barmode"] = "group";
+        figure.Layout["bargap"] = 0.25;
+        figure.Layout["width"] = Math.Max(600, panels.Count * Math.Max(380, 70 + 36 * maxTerms));
+        figure.Layout["height"] = 560;
+        figure.Layout["margin"] = new Dictionary<string, object?> { ["l"] = 70, ["r"] = 30, ["t"] = 80, ["b"] = 40 };
+        figure.Layout["legend"] = new Dictionary<string, object?>
+        {
+            ["orientation"] = "h", ["x"] = 1.0, ["xanchor"] = "right", ["y"] = 1.0, ["yanchor"] = "bottom",
+        };
+        figure.Write(path, title);
+    }
+}

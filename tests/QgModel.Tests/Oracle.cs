@@ -1,0 +1,38 @@
+using Science.QgModel.IO;
+
+namespace Science.QgModel.Tests;
+
+/// <summary>Access to the shared reference data of the original solver.</summary>
+internal static class Oracle
+{
+    private static readonly Lazy<OracleFile> File = new(() =>
+    {
+        string path = Environment.GetEnvironmentVariable("SCIENCE_ORACLE") ?? OracleFile.DefaultPath
+            ?? throw new InvalidOperationException(
+                "the oracle qg_oracle_public.h5 was not found: expected shared/reference/oracle beside the repository, or set SCIENCE_ORACLE");
+        return OracleFile.Open(path);
+    });
+
+    public static OracleFile Data => File.Value;
+
+    /// <summary>Two layers <c>[2, 192, 96]</c> from <c>{group}/{name}_1</c> and <c>{group}/{name}_2</c>.</summary>
+    public static double[] Layers(string group, string name)
+    {
+        var a = Data.ReadField($"{group}/{name}_1");
+        var b = Data.ReadField($"{group}/{name}_2");
+        return [.. a, .. b];
+    }
+
+    /// <summary>max|a − b| / max|b|.</summary>
+    public static double RelativeMaxError(ReadOnlySpan<double> actual, ReadOnlySpan<double> expected)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double err = 0, scale = 0;
+        for (int i = 0; i < expected.Length; i++)
+        {
+            err = Math.Max(err, Math.Abs(actual[i] - expected[i]));
+            scale = Math.Max(scale, Math.Abs(expected[i]));
+        }
+        return err / scale;
+    }
+}
