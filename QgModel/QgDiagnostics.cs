@@ -57,11 +57,11 @@ public sealed class QgDiagnostics
         {
             Velocities(state.PsiLayer(layer));
             ke[layer] = 0.5 * (TensorPrimitives.SumOfSquares<double>(_u) + TensorPrimitives.SumOfSquares<double>(_v)) / g.RealSize;
-            umax = Math.Max(umax, TensorPrimitives.MaxMagnitude<double>(_u));
-            vmax = Math.Max(vmax, TensorPrimitives.MaxMagnitude<double>(_v));
+            umax = Math.Max(umax, FieldMath.MaxAbs(_u));
+            vmax = Math.Max(vmax, FieldMath.MaxAbs(_v));
         }
-        double q1 = state.Q is null ? double.NaN : TensorPrimitives.MaxMagnitude(state.QLayer(0));
-        double q2 = state.Q is null ? double.NaN : TensorPrimitives.MaxMagnitude(state.QLayer(1));
+        double q1 = state.Q is null ? double.NaN : FieldMath.MaxAbs(state.QLayer(0));
+        double q2 = state.Q is null ? double.NaN : FieldMath.MaxAbs(state.QLayer(1));
         return new QgSummary(state.Step, state.Time, ke[0], ke[1], q1, q2, dt * (umax / g.Dx + vmax / g.Dy));
     }
 

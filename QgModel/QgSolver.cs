@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using Science.QgModel.Spectral;
 
@@ -22,11 +23,13 @@ public sealed class QgSolver : IDisposable
     private readonly JetProfile _jet;
     private readonly double[]? _topography;
     private readonly SpectralField? _topographyHat;
-    private readonly double[] _forwardFactor, _leapfrogFactor;
+    private readonly SpectralField _rampHat, _psiRHat;
+    private readonly double[] _forwardFactor, _leapfrogFactor, _betaK, _frictionK2;
     private readonly SpectralField[] _qc0, _qc1, _qc2, _psiHat1, _psiHat0;
     private readonly double[] _psi1, _q1, _psi0, _q0;
+    private bool _psi1Valid, _q1Valid;
     private readonly SpectralField _advected, _jac, _forcingHat, _zeta1, _zeta2;
-    private readonly double[] _work, _rowMean;
+    private readonly double[] _work;
     private bool _level0Valid, _initialized;
 
     /// <summary>Creates a solver for <paramref name="grid"/> with <paramref name="parameters"/>.</summary>
@@ -44,11 +47,26 @@ public sealed class QgSolver : IDisposable
             _sp.Forward(_topography, _topographyHat);
         }
         int s = grid.SpectralSize, n = grid.RealSize;
+        // Spectra of the y-only fields: the βy ramp the spectral PV carries (reference mode) and ψR (both in column k = 0).
+        _rampHat = new SpectralField(grid);
+        _psiRHat = new SpectralField(grid);
+        var broadcast = new double[n];
+        if (!parameters.PeriodicPv)
+        {
+            for (int j = 0; j < grid.Ny; j++) broadcast.AsSpan(j * grid.Nx, grid.Nx).Fill(parameters.Beta * grid.Y[j]);
+            _sp.Forward(broadcast, _rampHat);
+        }
+        for (int j = 0; j < grid.Ny; j++) broadcast.AsSpan(j * grid.Nx, grid.Nx).Fill(_jet.PsiR[j]);
+        _sp.Forward(broadcast, _psiRHat);
         _forwardFactor = new double[s];
         _leapfrogFactor = new double[s];
         double dt = parameters.Dt, nu = parameters.Nu;
+        _betaK = new double[s];
+        _frictionK2 = new double[s];
         for (int i = 0; i < s; i++)
         {
+            _betaK[i] = parameters.Beta * grid.K[i % grid.Nk];
+            _frictionK2[i] = parameters.TauF * grid.KSquared[i];
             _forwardFactor[i] = dt / (1 + dt * nu * grid.K8[i]);
             _leapfrogFactor[i] = 2 * dt / (1 + 2 * dt * nu * grid.K8[i]);
         }
@@ -57,7 +75,6 @@ public sealed class QgSolver : IDisposable
         _advected = new SpectralField(grid); _jac = new SpectralField(grid); _forcingHat = new SpectralField(grid);
         _zeta1 = new SpectralField(grid); _zeta2 = new SpectralField(grid);
         _work = new double[n];
-        _rowMean = new double[grid.Ny];
     }
 
     /// <summary>The grid.</summary>
@@ -95,7 +112,7 @@ public sealed class QgSolver : IDisposable
         double beta = pvBeta ?? Parameters.Beta;
         var r = pvTopography ?? _topography;
         if (r is not null && r.Length != n) throw new ArgumentException($"topography must have {n} values", nameof(pvTopography));
-        if (!double.IsFinite(TensorPrimitives.MaxMagnitude<double>(state.Psi)))
+        if (!double.IsFinite(FieldMath.MaxAbs(state.Psi)))
             throw new ArgumentException("the initial streamfunction contains NaN or infinite values", nameof(state));
 
         state.Psi.AsSpan().CopyTo(_psi1);
@@ -106,7 +123,7 @@ public sealed class QgSolver : IDisposable
             var q = _q1.AsSpan(layer * n, n);
             if (Parameters.PeriodicPv)
             {
-                SubtractRamp(q, _work, Parameters.Beta);
+                AddRamp(q, _work, -Parameters.Beta);
                 _sp.Forward(_work, _qc1[layer]);
             }
             else _sp.Forward(q, _qc1[layer]);
@@ -115,6 +132,7 @@ public sealed class QgSolver : IDisposable
         CallIndex = 0;
         StepCount = state.Step;
         Time = state.Time;
+        _psi1Valid = _q1Valid = true;
         _level0Valid = false;
         _initialized = true;
     }
@@ -132,11 +150,11 @@ public sealed class QgSolver : IDisposable
             _qc0[layer].CopyFrom(checkpoint.Previous[layer]);
             _qc1[layer].CopyFrom(checkpoint.Current[layer]);
         }
-        Diagnose(_qc1, _psiHat1, _psi1, _q1);
+        Diagnose(_qc1, _psiHat1);
         CallIndex = checkpoint.CallIndex;
         StepCount = checkpoint.Step;
         Time = checkpoint.Time;
-        _level0Valid = false;
+        _psi1Valid = _q1Valid = _level0Valid = false;
         _initialized = true;
     }
 
@@ -163,6 +181,7 @@ public sealed class QgSolver : IDisposable
         get
         {
             EnsureInitialized();
+            EnsureCurrentPhysical();
             return new QgState(Grid, (double[])_psi1.Clone(), (double[])_q1.Clone(), Time, StepCount);
         }
     }
@@ -176,7 +195,15 @@ public sealed class QgSolver : IDisposable
         get
         {
             EnsureInitialized();
-            EnsurePrevious();
+            if (!_level0Valid)
+            {
+                Diagnose(_qc0, _psiHat0);
+                PhysicalPv(_qc0, _q0);
+                int n = Grid.RealSize;
+                _sp.Inverse(_psiHat0[0], _psi0.AsSpan(0, n));
+                _sp.Inverse(_psiHat0[1], _psi0.AsSpan(n, n));
+                _level0Valid = true;
+            }
             return new QgState(Grid, (double[])_psi0.Clone(), (double[])_q0.Clone(), Time - Parameters.Dt, StepCount - 1);
         }
     }
@@ -193,48 +220,22 @@ public sealed class QgSolver : IDisposable
     {
         EnsureInitialized();
         var p = Parameters;
-        int s = Grid.SpectralSize;
         long i = CallIndex;
+        if (!_q1Valid)
+        {
+            PhysicalPv(_qc1, _q1);
+            _q1Valid = true;
+        }
         for (int layer = 0; layer < 2; layer++)
         {
-            Tendency(layer, _qc2[layer]);   // _qc2 holds RHS for now
             var rhs = _qc2[layer];
-            var q1 = _qc1[layer];
-            if (i == 0)
-            {
-                double dt = p.Dt;
-                for (int k = 0; k < s; k++)
-                {
-                    double f = _forwardFactor[k];
-                    rhs.Re[k] = f * (q1.Re[k] / dt + rhs.Re[k]);
-                    rhs.Im[k] = f * (q1.Im[k] / dt + rhs.Im[k]);
-                }
-            }
-            else
-            {
-                var q0 = _qc0[layer];
-                double dt = p.Dt;
-                for (int k = 0; k < s; k++)
-                {
-                    double f = _leapfrogFactor[k];
-                    rhs.Re[k] = f * (q0.Re[k] / dt / 2 + rhs.Re[k]);
-                    rhs.Im[k] = f * (q0.Im[k] / dt / 2 + rhs.Im[k]);
-                }
-            }
+            Tendency(layer, rhs);
+            if (i == 0) Kernels.ForwardStep(_qc1[layer], rhs, _forwardFactor, 1.0 / p.Dt);
+            else Kernels.LeapfrogStep(_qc0[layer], rhs, _leapfrogFactor, 0.5 / p.Dt);
         }
         if (i > 1)
-        {
-            double g = p.Robert;
             for (int layer = 0; layer < 2; layer++)
-            {
-                var a = _qc0[layer]; var b = _qc1[layer]; var c = _qc2[layer];
-                for (int k = 0; k < s; k++)
-                {
-                    b.Re[k] = b.Re[k] + g * (a.Re[k] - 2 * b.Re[k] + c.Re[k]);
-                    b.Im[k] = b.Im[k] + g * (a.Im[k] - 2 * b.Im[k] + c.Im[k]);
-                }
-            }
-        }
+                Kernels.RobertFilter(_qc0[layer], _qc1[layer], _qc2[layer], p.Robert);
         for (int layer = 0; layer < 2; layer++)
         {
             // Rotate the levels: 0 ← 1 (filtered), 1 ← 2 (new), 2 ← old 0 (scratch for the next step).
@@ -243,8 +244,8 @@ public sealed class QgSolver : IDisposable
             _qc1[layer] = _qc2[layer];
             _qc2[layer] = oldest;
         }
-        Diagnose(_qc1, _psiHat1, _psi1, _q1);
-        _level0Valid = false;
+        Diagnose(_qc1, _psiHat1);
+        _level0Valid = _psi1Valid = _q1Valid = false;
         CallIndex++;
         StepCount++;
         Time += p.Dt;
@@ -267,10 +268,10 @@ public sealed class QgSolver : IDisposable
         {
             _sp.Dy(_psiHat1[layer], _zeta1);
             _sp.Inverse(_zeta1, _work);
-            umax = Math.Max(umax, TensorPrimitives.MaxMagnitude<double>(_work));
+            umax = Math.Max(umax, FieldMath.MaxAbs(_work));
             _sp.Dx(_psiHat1[layer], _zeta1);
             _sp.Inverse(_zeta1, _work);
-            vmax = Math.Max(vmax, TensorPrimitives.MaxMagnitude<double>(_work));
+            vmax = Math.Max(vmax, FieldMath.MaxAbs(_work));
         }
         return Parameters.Dt * (umax / Grid.Dx + vmax / Grid.Dy);
     }
@@ -278,110 +279,127 @@ public sealed class QgSolver : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _sp.Dispose();
 
-    // RHS_k of spec §2.5 from level 1 into result (no hyperviscosity).
+    // RHS_k of spec §2.5 from level 1 into result (no hyperviscosity). The relaxation is formed spectrally (it is
+    // linear in ψ); the sponge needs the physical PV. Equal to the reference's grid-space forcing to round-off.
     private void Tendency(int layer, SpectralField result)
     {
         var p = Parameters;
-        var k2 = Grid.KSquared;
-        int s = Grid.SpectralSize, n = Grid.RealSize, nx = Grid.Nx, ny = Grid.Ny;
+        int n = Grid.RealSize, nx = Grid.Nx, ny = Grid.Ny;
         var psiA = _psiHat1[layer];
         var psi1 = _psiHat1[0]; var psi2 = _psiHat1[1];
-        double cj = p.CJacobian, sign = layer == 0 ? -1.0 : 1.0;
-        for (int k = 0; k < s; k++)
-        {
-            double lap = -k2[k];
-            double dRe = psi1.Re[k] - psi2.Re[k], dIm = psi1.Im[k] - psi2.Im[k];
-            _advected.Re[k] = cj * (lap * psiA.Re[k] + sign * dRe);
-            _advected.Im[k] = cj * (lap * psiA.Im[k] + sign * dIm);
-        }
-        if (layer == 1 && _topographyHat is not null)
-            for (int k = 0; k < s; k++)
-            {
-                _advected.Re[k] += cj * _topographyHat.Re[k];
-                _advected.Im[k] += cj * _topographyHat.Im[k];
-            }
+        double sign = layer == 0 ? -1.0 : 1.0;
+
+        // Advected PV Q̂ = c_J(∇²ψ̂_k ∓ (ψ̂1 − ψ̂2) [+ R̂]) and the de-aliased Jacobian.
+        AdvectedPv(psiA.Re, psi1.Re, psi2.Re, _topographyHat?.Re, layer, _advected.Re);
+        AdvectedPv(psiA.Im, psi1.Im, psi2.Im, _topographyHat?.Im, layer, _advected.Im);
         _sp.Jacobian(psiA, _advected, _jac);
 
-        // Relaxation and sponge in grid space at level 1.
-        var psiUpper = _psi1.AsSpan(0, n); var psiLower = _psi1.AsSpan(n, n);
+        // Sponge −s(y)(q − ⟨q⟩_x) in grid space.
         var q = _q1.AsSpan(layer * n, n);
-        ZonalMean(q, _rowMean);
-        double tauD1 = p.TauD1, tauD2 = p.TauD2;
-        var sponge = _jet.Sponge; var psiR = _jet.PsiR;
+        var sponge = _jet.Sponge;
         for (int j = 0; j < ny; j++)
         {
-            double sj = sponge[j], target = psiR[j] * tauD2, mean = _rowMean[j];
-            int row = j * nx;
-            if (layer == 0)
-                for (int i = 0; i < nx; i++)
-                    _work[row + i] = (psiUpper[row + i] - psiLower[row + i]) * tauD1 - target - sj * (q[row + i] - mean);
-            else
-                for (int i = 0; i < nx; i++)
-                    _work[row + i] = -(psiUpper[row + i] - psiLower[row + i]) * tauD1 + target - sj * (q[row + i] - mean);
+            var row = q.Slice(j * nx, nx);
+            double mean = TensorPrimitives.Sum(row) / nx, sj = sponge[j];
+            var dst = _work.AsSpan(j * nx, nx);
+            for (int i = 0; i < nx; i++) dst[i] = -sj * (row[i] - mean);
         }
         _sp.Forward(_work, _forcingHat);
 
-        double beta = p.Beta;
-        int nk = Grid.Nk;
-        var kx = Grid.K;
-        for (int row = 0; row < ny; row++)
-            for (int m = 0; m < nk; m++)
-            {
-                int k = row * nk + m;
-                double bk = beta * kx[m];
-                result.Re[k] = -_jac.Re[k] + bk * psiA.Im[k] + _forcingHat.Re[k];
-                result.Im[k] = -_jac.Im[k] - bk * psiA.Re[k] + _forcingHat.Im[k];
-            }
-        if (layer == 1 && p.TauF != 0)
-        {
-            double tf = p.TauF;
-            for (int k = 0; k < s; k++)
-            {
-                result.Re[k] += k2[k] * psiA.Re[k] * tf;
-                result.Im[k] += k2[k] * psiA.Im[k] * tf;
-            }
-        }
+        // RHS = −Ĵ − β ik ψ̂ ± τd1(ψ̂1 − ψ̂2) ∓ τd2 ψ̂R + Ŝ [+ τf K² ψ̂2]; −β ik ψ̂ = βk (Im ψ̂, −Re ψ̂).
+        double relax = -sign * p.TauD1, target = sign * p.TauD2;
+        var fr = layer == 1 ? _frictionK2 : null;
+        Rhs(_jac.Re, psiA.Im, 1.0, psi1.Re, psi2.Re, _psiRHat.Re, _forcingHat.Re, fr, psiA.Re, relax, target, result.Re);
+        Rhs(_jac.Im, psiA.Re, -1.0, psi1.Im, psi2.Im, _psiRHat.Im, _forcingHat.Im, fr, psiA.Im, relax, target, result.Im);
     }
 
-    // From spectral prognostic PV of both layers: physical q, ζ̂ = rfft2(q − βy − R), ψ̂ by inversion, physical ψ.
-    private void Diagnose(SpectralField[] qc, SpectralField[] psiHat, double[] psi, double[] q)
+    // One part (re or im) of Q̂ = c_J(−K² a ∓ (ψ̂1 − ψ̂2) + [R̂]).
+    private void AdvectedPv(double[] a, double[] p1, double[] p2, double[]? topo, int layer, double[] result)
+    {
+        double cj = Parameters.CJacobian, sign = layer == 0 ? -1.0 : 1.0;
+        var k2 = Grid.KSquared;
+        int i = 0, w = Vector<double>.Count;
+        var vcj = new Vector<double>(cj); var vs = new Vector<double>(sign);
+        bool withTopography = layer == 1 && topo is not null;
+        for (; i <= a.Length - w; i += w)
+        {
+            var v = vcj * (-new Vector<double>(k2, i) * new Vector<double>(a, i) + vs * (new Vector<double>(p1, i) - new Vector<double>(p2, i)));
+            if (withTopography) v += vcj * new Vector<double>(topo!, i);
+            v.CopyTo(result, i);
+        }
+        for (; i < a.Length; i++)
+            result[i] = cj * (-k2[i] * a[i] + sign * (p1[i] - p2[i])) + (withTopography ? cj * topo![i] : 0.0);
+    }
+
+    // One part of RHS = −J + ζ·βk·other + relax(ψ1 − ψ2) + target·ψR + S + fr·a.
+    private void Rhs(double[] jac, double[] other, double otherSign, double[] p1, double[] p2, double[] psiR, double[] sponge,
+        double[]? fr, double[] a, double relax, double target, double[] result)
+    {
+        int i = 0, w = Vector<double>.Count;
+        var vRelax = new Vector<double>(relax); var vTarget = new Vector<double>(target); var vSign = new Vector<double>(otherSign);
+        for (; i <= jac.Length - w; i += w)
+        {
+            var v = -new Vector<double>(jac, i) + vSign * new Vector<double>(_betaK, i) * new Vector<double>(other, i)
+                    + vRelax * (new Vector<double>(p1, i) - new Vector<double>(p2, i)) + vTarget * new Vector<double>(psiR, i)
+                    + new Vector<double>(sponge, i);
+            if (fr is not null) v += new Vector<double>(fr, i) * new Vector<double>(a, i);
+            v.CopyTo(result, i);
+        }
+        for (; i < jac.Length; i++)
+            result[i] = -jac[i] + otherSign * _betaK[i] * other[i] + relax * (p1[i] - p2[i]) + target * psiR[i] + sponge[i]
+                        + (fr is null ? 0.0 : fr[i] * a[i]);
+    }
+
+    // ψ̂ from the spectral prognostic PV of both layers: ζ̂ = rfft2(irfft2(q̂) − βy − R) formed spectrally
+    // (projection onto real spectra minus the precomputed spectra of the ramp and the topography), then inversion.
+    private void Diagnose(SpectralField[] qc, SpectralField[] psiHat)
+    {
+        for (int layer = 0; layer < 2; layer++)
+        {
+            var zeta = layer == 0 ? _zeta1 : _zeta2;
+            zeta.CopyFrom(qc[layer]);
+            _sp.ProjectToReal(zeta);
+            Kernels.Subtract(zeta, _rampHat);
+            if (layer == 1 && _topographyHat is not null) Kernels.Subtract(zeta, _topographyHat);
+        }
+        _sp.Invert(_zeta1, _zeta2, psiHat[0], psiHat[1]);
+    }
+
+    // Physical total PV of a level: irfft2(q̂), plus βy when the spectral PV excludes it (periodic-PV option).
+    private void PhysicalPv(SpectralField[] qc, double[] q)
     {
         int n = Grid.RealSize;
-        double beta = Parameters.Beta;
         for (int layer = 0; layer < 2; layer++)
         {
             var ql = q.AsSpan(layer * n, n);
             _sp.Inverse(qc[layer], ql);
-            if (Parameters.PeriodicPv)
-            {
-                ql.CopyTo(_work);
-                AddRamp(ql, beta);
-            }
-            else SubtractRamp(ql, _work, beta);
-            if (layer == 1 && _topography is not null)
-                TensorPrimitives.Subtract(_work, _topography, _work);
-            _sp.Forward(_work, layer == 0 ? _zeta1 : _zeta2);
+            if (Parameters.PeriodicPv) AddRamp(ql, ql, Parameters.Beta);
         }
-        _sp.Invert(_zeta1, _zeta2, psiHat[0], psiHat[1]);
-        _sp.Inverse(psiHat[0], psi.AsSpan(0, n));
-        _sp.Inverse(psiHat[1], psi.AsSpan(n, n));
     }
 
-    private void EnsurePrevious()
+    private void EnsureCurrentPhysical()
     {
-        if (_level0Valid) return;
-        Diagnose(_qc0, _psiHat0, _psi0, _q0);
-        _level0Valid = true;
+        int n = Grid.RealSize;
+        if (!_q1Valid)
+        {
+            PhysicalPv(_qc1, _q1);
+            _q1Valid = true;
+        }
+        if (!_psi1Valid)
+        {
+            _sp.Inverse(_psiHat1[0], _psi1.AsSpan(0, n));
+            _sp.Inverse(_psiHat1[1], _psi1.AsSpan(n, n));
+            _psi1Valid = true;
+        }
     }
 
     private void CheckHealth()
     {
-        int n = Grid.RealSize;
         for (int layer = 0; layer < 2; layer++)
         {
-            double max = TensorPrimitives.MaxMagnitude<double>(_q1.AsSpan(layer * n, n));
-            if (!double.IsFinite(max))
-                throw new QgBlowUpException(StepCount, Time, layer == 0 ? "q1" : "q2", $"is not finite (max |q| = {max})");
+            var qc = _qc1[layer];
+            if (!double.IsFinite(TensorPrimitives.Sum<double>(qc.Re) + TensorPrimitives.Sum<double>(qc.Im)))
+                throw new QgBlowUpException(StepCount, Time, layer == 0 ? "q1" : "q2", "is not finite (NaN or infinity in the spectral PV)");
         }
         if (CflCheckInterval > 0 && StepCount % CflCheckInterval == 0)
         {
@@ -391,7 +409,8 @@ public sealed class QgSolver : IDisposable
         }
     }
 
-    private void SubtractRamp(ReadOnlySpan<double> field, Span<double> result, double beta)
+    // result = field + β'y row by row (β' = ±β).
+    private void AddRamp(ReadOnlySpan<double> field, Span<double> result, double beta)
     {
         int nx = Grid.Nx;
         var y = Grid.Y;
@@ -399,26 +418,8 @@ public sealed class QgSolver : IDisposable
         {
             double by = beta * y[j];
             int row = j * nx;
-            for (int i = 0; i < nx; i++) result[row + i] = field[row + i] - by;
+            for (int i = 0; i < nx; i++) result[row + i] = field[row + i] + by;
         }
-    }
-
-    private void AddRamp(Span<double> field, double beta)
-    {
-        int nx = Grid.Nx;
-        var y = Grid.Y;
-        for (int j = 0; j < Grid.Ny; j++)
-        {
-            double by = beta * y[j];
-            var row = field.Slice(j * nx, nx);
-            for (int i = 0; i < nx; i++) row[i] += by;
-        }
-    }
-
-    private void ZonalMean(ReadOnlySpan<double> field, double[] mean)
-    {
-        int nx = Grid.Nx;
-        for (int j = 0; j < Grid.Ny; j++) mean[j] = TensorPrimitives.Sum(field.Slice(j * nx, nx)) / nx;
     }
 
     private void EnsureInitialized()

@@ -54,7 +54,7 @@ internal readonly unsafe struct TableRows(double** re, double** im) : IRows
 /// dropped rows); intermediate rows use a caller-chosen stride (a multiple of 64 bytes keeps every row aligned).
 /// The inverse DFT is obtained by the caller by swapping the re/im arrays on input and output.
 /// </summary>
-internal sealed unsafe class BatchedStockhamFft
+internal sealed unsafe partial class BatchedStockhamFft
 {
     private readonly struct Stage(int p, int m, int s, int twOffset, int genOffset)
     {
@@ -103,7 +103,7 @@ internal sealed unsafe class BatchedStockhamFft
         for (int k = 0; k < radices.Count; k++)
         {
             int p = radices[k], m = len / p;
-            bool generic = p is not (2 or 3 or 4 or 5 or 8);
+            bool generic = !IsSpecialised(p);
             stages[k] = new Stage(p, m, s, twCount, genCount);
             twCount += m * (p - 1);
             if (generic)
@@ -132,7 +132,7 @@ internal sealed unsafe class BatchedStockhamFft
                 }
             }
 
-            if (st.P is not (2 or 3 or 4 or 5 or 8))
+            if (!IsSpecialised(st.P))
             {
                 for (int j = 0; j < st.P; j++)
                 {
@@ -154,42 +154,79 @@ internal sealed unsafe class BatchedStockhamFft
         _pGenSin = (double*)Unsafe.AsPointer(ref _genSin[0]);
     }
 
+    private static bool IsSpecialised(int p) => p is 2 or 3 or 4 or 5 or 6 or 8 or 9 or 12 or 16;
+
     /// <summary>
-    /// Radices for <paramref name="n"/>: the power of two as 8s with at most one 4·4 or 4 or 2 (fewest passes),
-    /// then 3s, 5s, and the remaining primes in increasing order.
+    /// Radices with a specialised kernel built from 2s and 3s: their exponents and a relative cost per pass. Passes are
+    /// bound by memory traffic (L2), so the cost is about one per pass, slightly less for the lighter kernels; radix 16
+    /// spills registers and measured slower than three lighter passes (AVX-512, 2025), hence its high cost.
+    /// </summary>
+    private static readonly (int P, int E2, int E3, double Cost)[] SmoothRadices =
+    [
+        (16, 4, 0, 1.80), (12, 2, 1, 1.00), (9, 0, 2, 1.00), (8, 3, 0, 0.95), (6, 1, 1, 0.90),
+        (4, 2, 0, 0.85), (3, 0, 1, 0.80), (2, 1, 0, 0.75),
+    ];
+
+    /// <summary>Radix order override for experiments (null: the default order).</summary>
+    internal static Func<int, List<int>>? FactorOverride { get; set; }
+
+    /// <summary>
+    /// Radices for <paramref name="n"/>: the 2^a·3^b part split into the fewest passes of specialised radices
+    /// (16, 12, 9, 8, 6, 4, 3, 2; cheapest by a per-radix cost among equals), then 5s, then the remaining primes
+    /// in increasing order (generic kernel). Deterministic for a given n.
     /// </summary>
     internal static List<int> Factor(int n)
     {
-        var f = new List<int>();
-        int e = 0;
+        if (FactorOverride is { } o)
+        {
+            return o(n);
+        }
+
+        int a = 0, b = 0;
         while (n % 2 == 0)
         {
             n /= 2;
-            e++;
+            a++;
         }
 
-        int eights = e / 3, rem = e % 3;
-        if (rem == 1 && eights > 0)
+        while (n % 3 == 0)
         {
-            eights--;
-            f.Add(4);
-            f.Add(4);
-        }
-        else if (rem == 1)
-        {
-            f.Add(2);
-        }
-        else if (rem == 2)
-        {
-            f.Add(4);
+            n /= 3;
+            b++;
         }
 
-        for (int k = 0; k < eights; k++)
+        // Dynamic programme over (2-exponent, 3-exponent).
+        var best = new double[a + 1, b + 1];
+        var choice = new int[a + 1, b + 1];
+        for (int i = 0; i <= a; i++)
         {
-            f.Insert(0, 8);
+            for (int j = 0; j <= b; j++)
+            {
+                best[i, j] = i == 0 && j == 0 ? 0 : double.PositiveInfinity;
+                choice[i, j] = -1;
+                for (int r = 0; r < SmoothRadices.Length; r++)
+                {
+                    (int _, int e2, int e3, double cost) = SmoothRadices[r];
+                    if (e2 <= i && e3 <= j && best[i - e2, j - e3] + cost < best[i, j] - 1e-9)
+                    {
+                        best[i, j] = best[i - e2, j - e3] + cost;
+                        choice[i, j] = r;
+                    }
+                }
+            }
         }
 
-        for (int p = 3; n > 1; p += 2)
+        var f = new List<int>();
+        for (int i = a, j = b; i > 0 || j > 0;)
+        {
+            (int p, int e2, int e3, double _) = SmoothRadices[choice[i, j]];
+            f.Add(p);
+            i -= e2;
+            j -= e3;
+        }
+
+        f.Sort((x, y) => y.CompareTo(x)); // largest radix first
+        for (int p = 5; n > 1; p += 2)
         {
             if ((long)p * p > n)
             {
@@ -371,8 +408,20 @@ internal sealed unsafe class BatchedStockhamFft
             case 5:
                 Radix5<TV, TO, TX, TY>(x, y, st.M, s, len, twr, twi);
                 break;
+            case 6:
+                Radix6<TV, TO, TX, TY>(x, y, st.M, s, len, twr, twi);
+                break;
             case 8:
                 Radix8<TV, TO, TX, TY>(x, y, st.M, s, len, twr, twi);
+                break;
+            case 9:
+                Radix9<TV, TO, TX, TY>(x, y, st.M, s, len, twr, twi);
+                break;
+            case 12:
+                Radix12<TV, TO, TX, TY>(x, y, st.M, s, len, twr, twi);
+                break;
+            case 16:
+                Radix16<TV, TO, TX, TY>(x, y, st.M, s, len, twr, twi);
                 break;
             default:
                 RadixGeneric<TV, TO, TX, TY>(x, y, st.P, st.M, s, len, twr, twi,

@@ -200,21 +200,45 @@ public sealed unsafe class ManagedRealFft2D : IRealFft2D
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // Layout changes between the row-major grid / spectrum and the pair-transposed [Nx, Ny/2] arrays. Each has an
-    // AVX path built from 4×4 register transposes (edges handled by overlapping the last block, which is harmless
-    // because input and output are distinct) and a scalar fallback for small sizes or other hardware.
+    // Layout changes between the row-major grid / spectrum and the pair-transposed [Nx, Ny/2] arrays. The AVX paths
+    // work on 4×4 blocks read transposed straight from memory (LoadT4: 128-bit loads inserted into 256-bit halves,
+    // then unpacks: half the shuffle-port work of an in-register transpose). Edges are handled by overlapping the last
+    // block, harmless because input and output are distinct. Scalar fallbacks cover small sizes and other hardware.
     // ---------------------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// The 4×4 block whose rows start at <paramref name="p0"/> … <paramref name="p3"/>, transposed:
+    /// <c>c_j = (p0[j], p1[j], p2[j], p3[j])</c>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose4(ref Vector256<double> a, ref Vector256<double> b, ref Vector256<double> c,
-        ref Vector256<double> d)
+    private static void LoadT4(double* p0, double* p1, double* p2, double* p3, out Vector256<double> c0,
+        out Vector256<double> c1, out Vector256<double> c2, out Vector256<double> c3)
     {
-        Vector256<double> t0 = Avx.UnpackLow(a, b), t1 = Avx.UnpackHigh(a, b);
-        Vector256<double> t2 = Avx.UnpackLow(c, d), t3 = Avx.UnpackHigh(c, d);
-        a = Avx.Permute2x128(t0, t2, 0x20);
-        b = Avx.Permute2x128(t1, t3, 0x20);
-        c = Avx.Permute2x128(t0, t2, 0x31);
-        d = Avx.Permute2x128(t1, t3, 0x31);
+        Vector256<double> t0 = Vector256.Create(Vector128.Load(p0), Vector128.Load(p2));         // a0 a1 | c0 c1
+        Vector256<double> t1 = Vector256.Create(Vector128.Load(p1), Vector128.Load(p3));         // b0 b1 | d0 d1
+        Vector256<double> t2 = Vector256.Create(Vector128.Load(p0 + 2), Vector128.Load(p2 + 2)); // a2 a3 | c2 c3
+        Vector256<double> t3 = Vector256.Create(Vector128.Load(p1 + 2), Vector128.Load(p3 + 2)); // b2 b3 | d2 d3
+        c0 = Avx.UnpackLow(t0, t1);
+        c1 = Avx.UnpackHigh(t0, t1);
+        c2 = Avx.UnpackLow(t2, t3);
+        c3 = Avx.UnpackHigh(t2, t3);
+    }
+
+    /// <summary>
+    /// Block starts 0, 4, 8, … covering [0, n) (n ≥ 4) with the last block moved back to n − 4, and optionally a first
+    /// block at 0 followed by blocks from <paramref name="first"/> on (so the stores of the inner blocks are aligned).
+    /// Returns the next start after <paramref name="b"/>, or −1 when done.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextBlock(int b, int n, int first)
+    {
+        if (b >= n - 4)
+        {
+            return -1;
+        }
+
+        int next = b < first ? first : b + 4;
+        return next > n - 4 ? n - 4 : next;
     }
 
     /// <summary>dst[c·dstStride + r] = src[r·srcStride + c] for r &lt; rows, c &lt; cols.</summary>
@@ -233,43 +257,26 @@ public sealed unsafe class ManagedRealFft2D : IRealFft2D
             return;
         }
 
-        for (int r0 = 0; ; r0 += 4)
+        // Align the 32-byte stores: every destination row has the same alignment when dstStride is a multiple of 4.
+        int first = dstStride % 4 == 0 ? (int)((4 - (((nint)dst >> 3) & 3)) & 3) : 0;
+        for (int r0 = 0; r0 >= 0; r0 = NextBlock(r0, rows, first))
         {
-            if (r0 > rows - 4)
-            {
-                r0 = rows - 4;
-            }
-
             double* s = src + r0 * srcStride;
-            for (int c0 = 0; ; c0 += 4)
+            for (int c0 = 0; c0 >= 0; c0 = NextBlock(c0, cols, 0))
             {
-                if (c0 > cols - 4)
-                {
-                    c0 = cols - 4;
-                }
-
-                Vector256<double> a = Vector256.Load(s + c0), b = Vector256.Load(s + srcStride + c0);
-                Vector256<double> c = Vector256.Load(s + 2 * srcStride + c0), d = Vector256.Load(s + 3 * srcStride + c0);
-                Transpose4(ref a, ref b, ref c, ref d);
+                double* p = s + c0;
+                LoadT4(p, p + srcStride, p + 2 * srcStride, p + 3 * srcStride, out var a, out var b, out var c,
+                    out var d);
                 double* o = dst + c0 * dstStride + r0;
                 a.Store(o);
                 b.Store(o + dstStride);
                 c.Store(o + 2 * dstStride);
                 d.Store(o + 3 * dstStride);
-                if (c0 == cols - 4)
-                {
-                    break;
-                }
-            }
-
-            if (r0 == rows - 4)
-            {
-                break;
             }
         }
     }
 
-    /// <summary>Z[i, r] = f[2r, i] + i f[2r+1, i] into buffer 0, <c>[Nx, Ny/2]</c>.</summary>
+    /// <summary>Z[i, r] = f[2r, i] + i f[2r+1, i] into buffer 0, <c>[Nx, Ny/2]</c> (row stride Ny/2 rounded up to 8).</summary>
     internal void TransposeIn(double* src)
     {
         Transpose(src, 2 * Nx, _p0r, _hs, _h, Nx);
@@ -284,8 +291,9 @@ public sealed unsafe class ManagedRealFft2D : IRealFft2D
     }
 
     /// <summary>
-    /// From the x-transformed pairs Z <c>[Nx, Ny/2]</c>, the half spectra of rows 2r and 2r+1 for columns &lt; k
-    /// into buffer 0 as <c>[Ny, k]</c>: X_{2r}[m] = (Z[m] + conj Z[Nx−m])/2, X_{2r+1}[m] = (Z[m] − conj Z[Nx−m])/(2i).
+    /// From the x-transformed pairs Z <c>[Nx, Ny/2]</c>, the half spectra of rows 2r and 2r+1 for columns &lt; k into
+    /// buffer 0 as <c>[Ny, k]</c> with row stride <paramref name="ss"/>:
+    /// X_{2r}[m] = (Z[m] + conj Z[Nx−m])/2, X_{2r+1}[m] = (Z[m] − conj Z[Nx−m])/(2i).
     /// </summary>
     internal void UnpackForward(double* zr, double* zi, int k, int ss)
     {
@@ -311,82 +319,54 @@ public sealed unsafe class ManagedRealFft2D : IRealFft2D
             return;
         }
 
+        // Pairs outer, columns inner: the output rows stream along m, and the Z rows' 32-byte pieces read at one
+        // r0 (2·Nx lines) stay in L1 until the next r0 reads the rest of each line.
         Vector256<double> half = Vector256.Create(0.5);
-        for (int r0 = 0; ; r0 += 4)
+        for (int r0 = 0; r0 >= 0; r0 = NextBlock(r0, h, 0))
         {
-            if (r0 > h - 4)
+            double* zr0 = zr + r0, zi0 = zi + r0;
+            double* pr = sr + (nint)(2 * r0) * ss, pi = si + (nint)(2 * r0) * ss;
+            for (int m0 = 0; m0 >= 0; m0 = NextBlock(m0, k, 0))
             {
-                r0 = h - 4;
-            }
+                // Rows m0 … m0+3 of Z and their mirrors Nx − m (row 0 mirrors itself).
+                nint o0 = (nint)m0 * hs, o1 = o0 + hs, o2 = o1 + hs, o3 = o2 + hs;
+                nint q0 = (nint)(m0 == 0 ? 0 : nx - m0) * hs, q1 = (nint)(nx - m0 - 1) * hs;
+                nint q2 = q1 - hs, q3 = q2 - hs;
 
-            for (int m0 = 0; ; m0 += 4)
-            {
-                if (m0 > k - 4)
-                {
-                    m0 = k - 4;
-                }
-
-                // Vectors over r (4 rows of Z at columns m0 … m0+3), one set per m.
-                Unpack1(zr, zi, nx, hs, r0, m0, half, out var ar0, out var ai0, out var br0, out var bi0);
-                Unpack1(zr, zi, nx, hs, r0, m0 + 1, half, out var ar1, out var ai1, out var br1, out var bi1);
-                Unpack1(zr, zi, nx, hs, r0, m0 + 2, half, out var ar2, out var ai2, out var br2, out var bi2);
-                Unpack1(zr, zi, nx, hs, r0, m0 + 3, half, out var ar3, out var ai3, out var br3, out var bi3);
-                Transpose4(ref ar0, ref ar1, ref ar2, ref ar3);
-                Transpose4(ref ai0, ref ai1, ref ai2, ref ai3);
-                Transpose4(ref br0, ref br1, ref br2, ref br3);
-                Transpose4(ref bi0, ref bi1, ref bi2, ref bi3);
-                nint o = (nint)(2 * r0) * ss + m0, k2 = 2 * ss;
-                ar0.Store(sr + o);
-                ai0.Store(si + o);
-                br0.Store(sr + o + ss);
-                bi0.Store(si + o + ss);
-                o += k2;
-                ar1.Store(sr + o);
-                ai1.Store(si + o);
-                br1.Store(sr + o + ss);
-                bi1.Store(si + o + ss);
-                o += k2;
-                ar2.Store(sr + o);
-                ai2.Store(si + o);
-                br2.Store(sr + o + ss);
-                bi2.Store(si + o + ss);
-                o += k2;
-                ar3.Store(sr + o);
-                ai3.Store(si + o);
-                br3.Store(sr + o + ss);
-                bi3.Store(si + o + ss);
-                if (m0 == k - 4)
-                {
-                    break;
-                }
-            }
-
-            if (r0 == h - 4)
-            {
-                break;
+                // Vectors over m (one per r) of Z[m] and Z[Nx − m].
+                LoadT4(zr0 + o0, zr0 + o1, zr0 + o2, zr0 + o3, out var ar0, out var ar1, out var ar2, out var ar3);
+                LoadT4(zi0 + o0, zi0 + o1, zi0 + o2, zi0 + o3, out var ai0, out var ai1, out var ai2, out var ai3);
+                LoadT4(zr0 + q0, zr0 + q1, zr0 + q2, zr0 + q3, out var br0, out var br1, out var br2, out var br3);
+                LoadT4(zi0 + q0, zi0 + q1, zi0 + q2, zi0 + q3, out var bi0, out var bi1, out var bi2, out var bi3);
+                nint o = m0;
+                Unpack1(pr + o, pi + o, ss, half, ar0, ai0, br0, bi0);
+                o += 2 * ss;
+                Unpack1(pr + o, pi + o, ss, half, ar1, ai1, br1, bi1);
+                o += 2 * ss;
+                Unpack1(pr + o, pi + o, ss, half, ar2, ai2, br2, bi2);
+                o += 2 * ss;
+                Unpack1(pr + o, pi + o, ss, half, ar3, ai3, br3, bi3);
             }
         }
     }
 
-    /// <summary>For rows r0 … r0+3 and column m: X_a (re, im) and X_b (re, im) as vectors over r.</summary>
+    /// <summary>X_a, X_b at 4 consecutive m of one pair r from Z[m] = (ar, ai), Z[Nx − m] = (br, bi).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Unpack1(double* zr, double* zi, int nx, int hs, int r0, int m, Vector256<double> half,
-        out Vector256<double> xar, out Vector256<double> xai, out Vector256<double> xbr, out Vector256<double> xbi)
+    private static void Unpack1(double* pr, double* pi, int ss, Vector256<double> half, Vector256<double> ar,
+        Vector256<double> ai, Vector256<double> br, Vector256<double> bi)
     {
-        int mm = m == 0 ? 0 : nx - m;
-        Vector256<double> ar = Vector256.Load(zr + (nint)m * hs + r0), ai = Vector256.Load(zi + (nint)m * hs + r0);
-        Vector256<double> br = Vector256.Load(zr + (nint)mm * hs + r0), bi = Vector256.Load(zi + (nint)mm * hs + r0);
-        xar = half * (ar + br);
-        xai = half * (ai - bi);
-        xbr = half * (ai + bi);
-        xbi = half * (br - ar);
+        (half * (ar + br)).Store(pr);
+        (half * (ai - bi)).Store(pi);
+        (half * (ai + bi)).Store(pr + ss);
+        (half * (br - ar)).Store(pi + ss);
     }
 
     /// <summary>
-    /// From the y-inverse-transformed half spectra T <c>[Ny, k]</c> (true re/im), the complex rows
-    /// Z[m] = T_{2r}[m] + i T_{2r+1}[m] with Hermitian extension Z[Nx−m] = conj T_{2r}[m] + i conj T_{2r+1}[m],
-    /// imaginary parts of the m = 0 and m = Nx/2 bins dropped, scaled by 1/(Nx·Ny), into buffer 0 as
-    /// <c>[Nx, Ny/2]</c> with re/im swapped (ready for the inverse-by-swap). Rows k … Nx−k are not written.
+    /// From the y-inverse-transformed half spectra T <c>[Ny, k]</c> (true re/im, row stride <paramref name="ts"/>),
+    /// the complex rows Z[m] = T_{2r}[m] + i T_{2r+1}[m] with Hermitian extension
+    /// Z[Nx−m] = conj T_{2r}[m] + i conj T_{2r+1}[m], imaginary parts of the m = 0 and m = Nx/2 bins dropped, scaled
+    /// by 1/(Nx·Ny), into buffer 0 as <c>[Nx, Ny/2]</c> with re/im swapped (ready for the inverse-by-swap).
+    /// Rows k … Nx−k are not written.
     /// </summary>
     internal void PackInverse(double* tr, double* ti, int k, int ts)
     {
@@ -428,50 +408,28 @@ public sealed unsafe class ManagedRealFft2D : IRealFft2D
         }
 
         Vector256<double> vs = Vector256.Create(s);
-        for (int r0 = 0; ; r0 += 4)
+        nint t2 = 2 * (nint)ts;
+        for (int r0 = 0; r0 >= 0; r0 = NextBlock(r0, h, 0))
         {
-            if (r0 > h - 4)
+            nint ra = (nint)(2 * r0) * ts; // row 2r0; rows 2r are t2 apart, rows 2r+1 follow at + ts
+            for (int j0 = 0; j0 >= 0; j0 = NextBlock(j0, mEnd - 1, 0))
             {
-                r0 = h - 4;
-            }
-
-            for (int m0 = 1; ; m0 += 4)
-            {
-                if (m0 > mEnd - 4)
-                {
-                    m0 = mEnd - 4;
-                }
-
-                // Rows 2r, 2r+1 for r = r0 … r0+3 at columns m0 … m0+3, transposed to vectors over r.
-                nint o = (nint)(2 * r0) * ts + m0, k2 = 2 * ts;
-                Vector256<double> ar0 = Vector256.Load(tr + o), ai0 = Vector256.Load(ti + o);
-                Vector256<double> br0 = Vector256.Load(tr + o + ts), bi0 = Vector256.Load(ti + o + ts);
-                o += k2;
-                Vector256<double> ar1 = Vector256.Load(tr + o), ai1 = Vector256.Load(ti + o);
-                Vector256<double> br1 = Vector256.Load(tr + o + ts), bi1 = Vector256.Load(ti + o + ts);
-                o += k2;
-                Vector256<double> ar2 = Vector256.Load(tr + o), ai2 = Vector256.Load(ti + o);
-                Vector256<double> br2 = Vector256.Load(tr + o + ts), bi2 = Vector256.Load(ti + o + ts);
-                o += k2;
-                Vector256<double> ar3 = Vector256.Load(tr + o), ai3 = Vector256.Load(ti + o);
-                Vector256<double> br3 = Vector256.Load(tr + o + ts), bi3 = Vector256.Load(ti + o + ts);
-                Transpose4(ref ar0, ref ar1, ref ar2, ref ar3);
-                Transpose4(ref ai0, ref ai1, ref ai2, ref ai3);
-                Transpose4(ref br0, ref br1, ref br2, ref br3);
-                Transpose4(ref bi0, ref bi1, ref bi2, ref bi3);
+                int m0 = j0 + 1;
+                nint o = ra + m0;
+                // Vectors over r (one per m) of T_{2r}[m] = (ar, ai) and T_{2r+1}[m] = (br, bi).
+                LoadT4(tr + o, tr + o + t2, tr + o + 2 * t2, tr + o + 3 * t2, out var ar0, out var ar1, out var ar2,
+                    out var ar3);
+                LoadT4(ti + o, ti + o + t2, ti + o + 2 * t2, ti + o + 3 * t2, out var ai0, out var ai1, out var ai2,
+                    out var ai3);
+                o += ts;
+                LoadT4(tr + o, tr + o + t2, tr + o + 2 * t2, tr + o + 3 * t2, out var br0, out var br1, out var br2,
+                    out var br3);
+                LoadT4(ti + o, ti + o + t2, ti + o + 2 * t2, ti + o + 3 * t2, out var bi0, out var bi1, out var bi2,
+                    out var bi3);
                 Pack1(zr, zi, nx, hs, r0, m0, vs, ar0, ai0, br0, bi0);
                 Pack1(zr, zi, nx, hs, r0, m0 + 1, vs, ar1, ai1, br1, bi1);
                 Pack1(zr, zi, nx, hs, r0, m0 + 2, vs, ar2, ai2, br2, bi2);
                 Pack1(zr, zi, nx, hs, r0, m0 + 3, vs, ar3, ai3, br3, bi3);
-                if (m0 == mEnd - 4)
-                {
-                    break;
-                }
-            }
-
-            if (r0 == h - 4)
-            {
-                break;
             }
         }
     }

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
 namespace Science.QgModel.Spectral;
 
 /// <summary>
@@ -11,6 +14,7 @@ public sealed class QgSpectral : IDisposable
     private readonly IRealFft2D _padded;
     private readonly double[] _padA, _padB, _padC, _padD;
     private readonly SpectralField _t1, _t2, _t3, _t4;
+    private readonly double[] _kx, _ly, _kxPlusLy, _minusK2, _btScale, _bcScale;
 
     /// <summary>Creates the toolbox for <paramref name="grid"/> with the chosen FFT backend.</summary>
     public QgSpectral(Grid grid, FftBackendKind backend = FftBackendKind.Auto)
@@ -23,6 +27,22 @@ public sealed class QgSpectral : IDisposable
         _padC = new double[padSize]; _padD = new double[padSize];
         _t1 = new SpectralField(grid); _t2 = new SpectralField(grid);
         _t3 = new SpectralField(grid); _t4 = new SpectralField(grid);
+
+        // Operators as flat arrays over the spectral grid, so every operator is one vectorised pass.
+        int size = grid.SpectralSize;
+        _kx = new double[size]; _ly = new double[size]; _kxPlusLy = new double[size]; _minusK2 = new double[size];
+        _btScale = new double[size]; _bcScale = new double[size];
+        for (int n = 0; n < grid.Ny; n++)
+            for (int m = 0; m < grid.Nk; m++)
+            {
+                int s = n * grid.Nk + m;
+                _kx[s] = grid.K[m];
+                _ly[s] = grid.L[n];
+                _kxPlusLy[s] = grid.K[m] + grid.L[n];
+                _minusK2[s] = -grid.KSquared[s];
+                _btScale[s] = s == 0 ? 0.0 : -1.0 / (2 * grid.KSquared[s]);
+                _bcScale[s] = -1.0 / (2 * (grid.KSquared[s] + 2));
+            }
     }
 
     /// <summary>The grid.</summary>
@@ -38,24 +58,19 @@ public sealed class QgSpectral : IDisposable
     public void Inverse(SpectralField hat, Span<double> real) => _fft.Inverse(hat.Re, hat.Im, real);
 
     /// <summary>out = i k · a (∂x).</summary>
-    public void Dx(SpectralField a, SpectralField result) => MultiplyByI(a, result, Grid.K, null);
+    public void Dx(SpectralField a, SpectralField result) => MultiplyByI(a, result, _kx);
 
     /// <summary>out = i l · a (∂y; the y-Nyquist row uses NumPy's negative l).</summary>
-    public void Dy(SpectralField a, SpectralField result) => MultiplyByI(a, result, null, Grid.L);
+    public void Dy(SpectralField a, SpectralField result) => MultiplyByI(a, result, _ly);
 
     /// <summary>out = i (k + l) · a: the reference's "grad", whose inverse is ∂x + ∂y (a sum, not a vector).</summary>
-    public void DxPlusDy(SpectralField a, SpectralField result) => MultiplyByI(a, result, Grid.K, Grid.L);
+    public void DxPlusDy(SpectralField a, SpectralField result) => MultiplyByI(a, result, _kxPlusLy);
 
     /// <summary>out = −(k² + l²) · a (∇²).</summary>
     public void Laplacian(SpectralField a, SpectralField result)
     {
-        var k2 = Grid.KSquared;
-        for (int s = 0; s < k2.Length; s++)
-        {
-            double f = -k2[s];
-            result.Re[s] = f * a.Re[s];
-            result.Im[s] = f * a.Im[s];
-        }
+        TensorPrimitives.Multiply<double>(a.Re, _minusK2, result.Re);
+        TensorPrimitives.Multiply<double>(a.Im, _minusK2, result.Im);
     }
 
     /// <summary>
@@ -70,7 +85,7 @@ public sealed class QgSpectral : IDisposable
         _padded.InverseFromSmaller(b.Re, b.Im, ny, nk, _padB);
         var pa = _padA.AsSpan();
         var pb = _padB.AsSpan();
-        for (int p = 0; p < pa.Length; p++) pa[p] *= pb[p];
+        TensorPrimitives.Multiply<double>(pa, pb, pa);
         _padded.ForwardToSmaller(_padA, result.Re, result.Im, ny, nk);
         Scale(result, 9.0 / 4.0);
     }
@@ -89,7 +104,9 @@ public sealed class QgSpectral : IDisposable
         _padded.InverseFromSmaller(_t3.Re, _t3.Im, ny, nk, _padC);
         _padded.InverseFromSmaller(_t4.Re, _t4.Im, ny, nk, _padD);
         var a = _padA.AsSpan(); var b = _padB.AsSpan(); var c = _padC.AsSpan(); var d = _padD.AsSpan();
-        for (int p = 0; p < a.Length; p++) a[p] = a[p] * b[p] - c[p] * d[p];
+        TensorPrimitives.Multiply<double>(a, b, a);
+        TensorPrimitives.Multiply<double>(c, d, c);
+        TensorPrimitives.Subtract<double>(a, c, a);
         _padded.ForwardToSmaller(_padA, result.Re, result.Im, ny, nk);
         Scale(result, 9.0 / 4.0);
     }
@@ -100,18 +117,8 @@ public sealed class QgSpectral : IDisposable
     /// </summary>
     public void Invert(SpectralField zeta1, SpectralField zeta2, SpectralField psi1, SpectralField psi2)
     {
-        var k2 = Grid.KSquared;
-        for (int s = 0; s < k2.Length; s++)
-        {
-            double btScale = s == 0 ? 0.0 : -1.0 / (2 * k2[s]);
-            double bcScale = -1.0 / (2 * (k2[s] + 2));
-            double sumRe = zeta1.Re[s] + zeta2.Re[s], sumIm = zeta1.Im[s] + zeta2.Im[s];
-            double difRe = zeta1.Re[s] - zeta2.Re[s], difIm = zeta1.Im[s] - zeta2.Im[s];
-            double btRe = sumRe * btScale, btIm = sumIm * btScale;
-            double bcRe = difRe * bcScale, bcIm = difIm * bcScale;
-            psi1.Re[s] = btRe + bcRe; psi1.Im[s] = btIm + bcIm;
-            psi2.Re[s] = btRe - bcRe; psi2.Im[s] = btIm - bcIm;
-        }
+        InvertPart(zeta1.Re, zeta2.Re, psi1.Re, psi2.Re);
+        InvertPart(zeta1.Im, zeta2.Im, psi1.Im, psi2.Im);
     }
 
     /// <summary>
@@ -159,11 +166,30 @@ public sealed class QgSpectral : IDisposable
         }
     }
 
+    /// <summary>
+    /// Projects a half spectrum onto the spectra of real fields, in place: rfft2(irfft2(a)). The k = 0 and Nyquist
+    /// columns become Hermitian in l, a[n] ← (a[n] + conj a[−n])/2; every other column is unchanged. This is exactly
+    /// what a round trip through grid space does (irfft2 ignores the anti-Hermitian part), without the two transforms.
+    /// </summary>
+    public void ProjectToReal(SpectralField a)
+    {
+        int ny = Grid.Ny, nk = Grid.Nk;
+        foreach (int m in (ReadOnlySpan<int>)[0, Grid.Nx / 2])
+            for (int n = 0; n <= ny / 2; n++)
+            {
+                int mirror = (ny - n) % ny;
+                int s = n * nk + m, t = mirror * nk + m;
+                double re = 0.5 * (a.Re[s] + a.Re[t]), im = 0.5 * (a.Im[s] - a.Im[t]);
+                a.Re[s] = re; a.Im[s] = im;
+                a.Re[t] = re; a.Im[t] = -im;
+            }
+    }
+
     /// <summary>Multiplies a field by a real scalar in place.</summary>
     public static void Scale(SpectralField a, double factor)
     {
-        var re = a.Re.AsSpan(); var im = a.Im.AsSpan();
-        for (int s = 0; s < re.Length; s++) { re[s] *= factor; im[s] *= factor; }
+        TensorPrimitives.Multiply<double>(a.Re, factor, a.Re);
+        TensorPrimitives.Multiply<double>(a.Im, factor, a.Im);
     }
 
     /// <inheritdoc/>
@@ -173,21 +199,46 @@ public sealed class QgSpectral : IDisposable
         _padded.Dispose();
     }
 
-    // result = i (k + l) a, with either wavenumber omitted when null.
-    private void MultiplyByI(SpectralField a, SpectralField result, double[]? k, double[]? l)
+    // result = i w a for a real multiplier w per coefficient.
+    private static void MultiplyByI(SpectralField a, SpectralField result, double[] w)
     {
-        int ny = Grid.Ny, nk = Grid.Nk;
-        for (int n = 0; n < ny; n++)
+        // Read a.Re before writing result.Im, so that result may alias a.
+        var re = a.Re.AsSpan(); var im = a.Im.AsSpan();
+        var rRe = result.Re.AsSpan(); var rIm = result.Im.AsSpan();
+        int i = 0, width = Vector<double>.Count;
+        for (; i <= w.Length - width; i += width)
         {
-            double ln = l is null ? 0.0 : l[n];
-            int row = n * nk;
-            for (int m = 0; m < nk; m++)
-            {
-                double w = (k is null ? 0.0 : k[m]) + ln;
-                double re = a.Re[row + m], im = a.Im[row + m];
-                result.Re[row + m] = -w * im;
-                result.Im[row + m] = w * re;
-            }
+            var vw = new Vector<double>(w, i);
+            var vre = new Vector<double>(re[i..]);
+            var vim = new Vector<double>(im[i..]);
+            (-vw * vim).CopyTo(rRe[i..]);
+            (vw * vre).CopyTo(rIm[i..]);
+        }
+        for (; i < w.Length; i++)
+        {
+            double x = re[i], y = im[i];
+            rRe[i] = -w[i] * y;
+            rIm[i] = w[i] * x;
+        }
+    }
+
+    // ψ1 = bt + bc, ψ2 = bt − bc with bt = (ζ1 + ζ2)·btScale, bc = (ζ1 − ζ2)·bcScale, on one part (re or im).
+    private void InvertPart(double[] z1, double[] z2, double[] p1, double[] p2)
+    {
+        int i = 0, width = Vector<double>.Count;
+        for (; i <= z1.Length - width; i += width)
+        {
+            var a = new Vector<double>(z1, i); var b = new Vector<double>(z2, i);
+            var bt = (a + b) * new Vector<double>(_btScale, i);
+            var bc = (a - b) * new Vector<double>(_bcScale, i);
+            (bt + bc).CopyTo(p1, i);
+            (bt - bc).CopyTo(p2, i);
+        }
+        for (; i < z1.Length; i++)
+        {
+            double bt = (z1[i] + z2[i]) * _btScale[i], bc = (z1[i] - z2[i]) * _bcScale[i];
+            p1[i] = bt + bc;
+            p2[i] = bt - bc;
         }
     }
 }

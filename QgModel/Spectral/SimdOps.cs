@@ -34,6 +34,9 @@ internal unsafe interface IVecOps<TV> where TV : unmanaged
     /// <summary>a · b.</summary>
     static abstract TV Mul(TV a, TV b);
 
+    /// <summary>−a.</summary>
+    static abstract TV Neg(TV a);
+
     /// <summary>a · b + c (fused where the hardware has FMA).</summary>
     static abstract TV MulAdd(TV a, TV b, TV c);
 
@@ -63,6 +66,9 @@ internal readonly unsafe struct Ops512 : IVecOps<Vector512<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Mul(Vector512<double> a, Vector512<double> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Neg(Vector512<double> a) => -a;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> MulAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c) =>
@@ -97,6 +103,9 @@ internal readonly unsafe struct Ops256 : IVecOps<Vector256<double>>
     public static Vector256<double> Mul(Vector256<double> a, Vector256<double> b) => a * b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Neg(Vector256<double> a) => -a;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> MulAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c) =>
         Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : a * b + c;
 
@@ -127,6 +136,9 @@ internal readonly unsafe struct Ops128 : IVecOps<Vector128<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Mul(Vector128<double> a, Vector128<double> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> Neg(Vector128<double> a) => -a;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> MulAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c) =>
@@ -163,6 +175,9 @@ internal readonly unsafe struct OpsScalar : IVecOps<double>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Mul(double a, double b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Neg(double a) => -a;
 
     // Fused like the vector widths on FMA hardware, so that results do not depend on which width handled a lane.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
