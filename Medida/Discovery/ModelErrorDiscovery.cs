@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using Science.Medida.Cases;
+using Science.Medida.Filters;
+using Science.Medida.Increments;
+using Science.Medida.Library;
+using Science.Medida.Regression;
+using Science.QgModel;
+using Science.QgModel.Spectral;
+
+namespace Science.Medida.Discovery;
+
+/// <summary>
+/// Fits increments with a sparse regressor over a candidate library (spec §5–§6): the library is evaluated on the
+/// library state of every snapshot, both increment and columns are optionally low-pass filtered (weak form), the
+/// boundary frame is cut, snapshots are stacked, and one threshold sweep with automatic selection runs per layer.
+/// </summary>
+public static class ModelErrorDiscovery
+{
+    /// <summary>Runs the regression and compares with the case's known answer.</summary>
+    public static DiscoveryReport Discover(Increment increment, ModelErrorCase modelErrorCase, DiscoverySettings settings,
+        IReadOnlyDictionary<string, string>? provenance = null, FftBackendKind backend = FftBackendKind.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(increment);
+        ArgumentNullException.ThrowIfNull(modelErrorCase);
+        settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validated();
+        var clock = Stopwatch.StartNew();
+        var (design, targets) = BuildProblem(increment, modelErrorCase.Model, settings, backend);
+        DesignChecks.RequireFullRank(design);
+
+        var expected = modelErrorCase.Expected(increment.Settings.Bookkeeping);
+        var layers = new LayerDiscovery[2];
+        for (int layer = 1; layer <= 2; layer++)
+        {
+            var sweep = Sweep(settings).Run(design, targets[layer - 1]);
+            layers[layer - 1] = Summarise(layer, sweep, settings, targets[layer - 1], expected);
+        }
+        clock.Stop();
+
+        var info = new Dictionary<string, string>
+        {
+            ["library"] = settings.Library.Name,
+            ["labels"] = string.Join(",", settings.Library.Labels),
+            ["regressor"] = settings.Regressor.ToString().ToLowerInvariant(),
+            ["thresholds"] = string.Join(",", Sweep(settings).Thresholds.Select(t => t.ToString("G3", CultureInfo.InvariantCulture))),
+            ["delta"] = settings.Delta.ToString("G", CultureInfo.InvariantCulture),
+            ["tolerance"] = settings.Tolerance.ToString("G", CultureInfo.InvariantCulture),
+            ["standardise"] = settings.Standardise ? "true" : "false",
+            ["boundary_cut"] = $"{settings.Cut.Rows},{settings.Cut.Columns}",
+            ["regression_filter"] = settings.RegressionFilter.ToString("G", CultureInfo.InvariantCulture),
+            ["library_state"] = increment.Settings.LibraryState.ToString().ToLowerInvariant(),
+            ["pv_bookkeeping"] = increment.Settings.Bookkeeping.ToString().ToLowerInvariant(),
+            ["snapshots"] = increment.Snapshots.ToString(CultureInfo.InvariantCulture),
+            ["snapshot_times"] = string.Join(",", increment.Times.Select(t => t.ToString("G6", CultureInfo.InvariantCulture))),
+            ["estimator"] = increment.Estimator,
+            ["grid"] = increment.Grid.ToString(),
+        };
+        if (provenance is not null) foreach (var (k, v) in provenance) info[k] = v;
+        return new DiscoveryReport
+        {
+            Case = modelErrorCase,
+            Settings = info,
+            Layers = layers,
+            Expected = expected,
+            Rows = design.Rows,
+            RegressionTime = clock.Elapsed,
+        };
+    }
+
+    /// <summary>
+    /// The stacked design matrix (library columns) and the two targets (h1, h2) after filtering and cutting, rows in
+    /// snapshot-major, then row-major (y, x) order.
+    /// </summary>
+    public static (DesignMatrix Design, double[][] Targets) BuildProblem(Increment increment, QgParameters model, DiscoverySettings settings,
+        FftBackendKind backend = FftBackendKind.Auto)
+    {
+        var grid = increment.Grid;
+        var cut = settings.Cut;
+        cut.Validate(grid);
+        var terms = settings.Library.Terms;
+        int per = cut.Count(grid), rows = per * increment.Snapshots, n = grid.RealSize;
+        var columns = terms.Select(_ => new double[rows]).ToArray();
+        var targets = new[] { new double[rows], new double[rows] };
+        var jet = new JetProfile(grid, model.Sigma, model.U1);
+        var filter = settings.RegressionFilter > 0 ? SpectralFilter.Gaussian(grid, settings.RegressionFilter) : null;
+
+        Parallel.For(0, increment.Snapshots, () => new Worker(grid, jet, backend), (s, _, w) =>
+        {
+            var full = w.Field;
+            w.Context.SetState(increment.LibraryState(s));
+            for (int j = 0; j < terms.Count; j++)
+            {
+                terms[j].Evaluate(w.Context, full);
+                filter?.Apply(w.Spectral, full, w.Scratch);
+                cut.Extract(grid, full, columns[j].AsSpan(s * per, per));
+            }
+            for (int layer = 1; layer <= 2; layer++)
+            {
+                increment.Layer(s, layer).CopyTo(full);
+                filter?.Apply(w.Spectral, full, w.Scratch);
+                cut.Extract(grid, full, targets[layer - 1].AsSpan(s * per, per));
+            }
+            return w;
+        }, w => w.Dispose());
+        return (new DesignMatrix(settings.Library.Labels, columns), targets);
+    }
+
+    private static ThresholdSweep Sweep(DiscoverySettings s) => s.Regressor switch
+    {
+        RegressorKind.Rvm => ThresholdSweep.Rvm(new RelevanceVectorSettings(1.0, s.Tolerance, Standardise: s.Standardise), s.Thresholds),
+        RegressorKind.Stlsq => ThresholdSweep.Stlsq(s.Thresholds ?? DiscoverySettings.DefaultStlsqThresholds,
+            new StlsqSettings(1.0, ThresholdOnStandardised: s.Standardise)),
+        RegressorKind.EnsembleStlsq => new ThresholdSweep(
+            t => new EnsembleStlsq(new EnsembleStlsqSettings(new StlsqSettings(t, ThresholdOnStandardised: s.Standardise), Seed: s.Seed)),
+            s.Thresholds ?? DiscoverySettings.DefaultStlsqThresholds),
+        _ => throw new ArgumentOutOfRangeException(nameof(s), s.Regressor, "unknown regressor"),
+    };
+
+    private static LayerDiscovery Summarise(int layer, SweepResult sweep, DiscoverySettings settings, double[] target, ExpectedAnswer? expected)
+    {
+        var selection = sweep.Select(settings.Delta);
+        var terms = new List<DiscoveredTerm>();
+        double nmse = double.NaN;
+        if (!selection.NoModelError && selection.Fit is { } fit)
+        {
+            nmse = selection.Selected!.Nmse;
+            foreach (var c in fit.Terms)
+                terms.Add(new DiscoveredTerm(c.Label, CandidateLibrary.Find(c.Label).Symbol, c.Value, c.Std));
+        }
+        double std = Observations.NoisyObservation.StandardDeviation(target);
+        var comparison = expected is null ? null : Compare(expected.ForLayer(layer), terms);
+        return new LayerDiscovery(layer, selection.NoModelError, selection.Reason, nmse, terms, sweep, selection.SelectedIndex, std, comparison);
+    }
+
+    /// <summary>Found versus expected terms of one layer.</summary>
+    public static LayerComparison Compare(IReadOnlyList<ExpectedTerm> expected, IReadOnlyList<DiscoveredTerm> found)
+    {
+        var foundByLabel = found.ToDictionary(t => t.Label, t => t.Coefficient);
+        var missing = expected.Where(e => !foundByLabel.ContainsKey(e.Label)).Select(e => e.Label).ToArray();
+        var spurious = found.Where(f => expected.All(e => e.Label != f.Label)).Select(f => f.Label).ToArray();
+        var rows = expected.Select(e =>
+        {
+            double f = foundByLabel.TryGetValue(e.Label, out var v) ? v : double.NaN;
+            return new TermComparison(e.Label, e.Coefficient, f, Math.Abs(f - e.Coefficient) / Math.Abs(e.Coefficient));
+        }).ToArray();
+        double maxError = rows.Where(r => double.IsFinite(r.RelativeError)).Select(r => r.RelativeError).DefaultIfEmpty(0).Max();
+        string verdict = missing.Length > 0 ? "missing" : spurious.Length > 0 ? "spurious" : "exact support";
+        return new LayerComparison(verdict, missing, spurious, rows, maxError);
+    }
+
+    private sealed class Worker(Grid grid, JetProfile jet, FftBackendKind backend) : IDisposable
+    {
+        public QgSpectral Spectral { get; } = new(grid, backend);
+        public double[] Field { get; } = new double[grid.RealSize];
+        public SpectralField Scratch { get; } = new(grid);
+        private LibraryContext? _context;
+        public LibraryContext Context => _context ??= new LibraryContext(Spectral, jet);
+        public void Dispose() => Spectral.Dispose();
+    }
+}
