@@ -11,7 +11,9 @@ namespace Science.Cli
             "medida — data assimilation and interpretable model-error discovery (MEDIDA) for two-layer QG turbulence\n\n" +
             "commands:\n" +
             "  " + QgCommand.RunUsage + "\n" +
-            "  " + QgCommand.SpinupUsage + "\n\n" +
+            "  " + QgCommand.SpinupUsage + "\n" +
+            "  " + MedidaCommand.IncrementsUsage + "\n" +
+            "  " + MedidaCommand.DiscoverUsage + "\n\n" +
             "exit codes: 0 ok, 1 unexpected error, 2 bad usage or parameter, 3 bad or missing file, 4 numerical blow-up\n" +
             "set MEDIDA_DEBUG=1 to see stack traces";
 
@@ -61,6 +63,8 @@ namespace Science.Cli
                 "qg" when rest.Length > 0 && rest[0] == "run" => WithHelp(rest[1..], QgCommand.RunUsage, r => QgCommand.Run(r, spinup: false)),
                 "qg" when rest.Length > 0 && rest[0] == "spinup" => WithHelp(rest[1..], QgCommand.SpinupUsage, r => QgCommand.Run(r, spinup: true)),
                 "qg" => throw new CliException("usage: medida qg run|spinup …  (see medida --help)"),
+                "increments" => WithHelp(rest, MedidaCommand.IncrementsUsage, MedidaCommand.Increments),
+                "discover" => WithHelp(rest, MedidaCommand.DiscoverUsage, MedidaCommand.Discover),
                 _ => throw new CliException($"unknown command '{args[0]}' (see medida --help)"),
             };
         }

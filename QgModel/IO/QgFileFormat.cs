@@ -72,32 +72,8 @@ internal static class QgFileFormat
     /// <param name="path">The destination.</param>
     /// <param name="writeTemp">Writes the complete file to the temporary path it is given.</param>
     /// <param name="beforeCommit">Test seam: runs after the temporary file is written, before the rename.</param>
-    public static void AtomicWrite(string path, Action<string> writeTemp, Action<string>? beforeCommit = null)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (Directory.Exists(path))
-            throw new QgFileException(path, "cannot write: the path is a directory");
-        string tmp = path + ".tmp-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
-        try
-        {
-            writeTemp(tmp);
-            beforeCommit?.Invoke(tmp);
-            File.Move(tmp, path, overwrite: true);
-        }
-        catch (Exception e)
-        {
-            try
-            {
-                if (File.Exists(tmp)) File.Delete(tmp);
-            }
-            catch (Exception)
-            {
-                // The original error matters more than a leftover temporary file.
-            }
-            if (e is QgFileException) throw;
-            throw new QgFileException(path, $"cannot write ({e.Message}); any existing file was left unchanged", e);
-        }
-    }
+    public static void AtomicWrite(string path, Action<string> writeTemp, Action<string>? beforeCommit = null) =>
+        AtomicFile.Write(path, writeTemp, beforeCommit);
 
     /// <summary>Refuses a file whose <c>format</c> attribute names another format or whose version is newer.</summary>
     public static void CheckFormat(Hdf5Reader reader, string expected, string readerName)

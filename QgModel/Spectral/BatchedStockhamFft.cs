@@ -167,9 +167,6 @@ internal sealed unsafe partial class BatchedStockhamFft
         (4, 2, 0, 0.85), (3, 0, 1, 0.80), (2, 1, 0, 0.75),
     ];
 
-    /// <summary>Radix order override for experiments (null: the default order).</summary>
-    internal static Func<int, List<int>>? FactorOverride { get; set; }
-
     /// <summary>
     /// Radices for <paramref name="n"/>: the 2^a·3^b part split into the fewest passes of specialised radices
     /// (16, 12, 9, 8, 6, 4, 3, 2; cheapest by a per-radix cost among equals), then 5s, then the remaining primes
@@ -177,11 +174,6 @@ internal sealed unsafe partial class BatchedStockhamFft
     /// </summary>
     internal static List<int> Factor(int n)
     {
-        if (FactorOverride is { } o)
-        {
-            return o(n);
-        }
-
         int a = 0, b = 0;
         while (n % 2 == 0)
         {

@@ -8,15 +8,19 @@ namespace Science.QgModel.Spectral;
 /// split <c>[Ny, Nk]</c> layout.
 /// </summary>
 /// <remarks>
-/// <para>The library is bound at run time (<see cref="IsAvailable"/>); nothing references it at build time.</para>
-/// <para>Plans are made once, in the constructor, on buffers from <c>fftw_malloc</c> that every call copies into and
-/// out of, so the plan always runs on the arrays (and the alignment) it was made for. The default
-/// <c>FFTW_ESTIMATE</c> planner picks the algorithm by fixed heuristics, never by timing, so the same sizes give the
-/// same plan — and bitwise identical results — in every process on a given machine and library build;
-/// <c>FFTW_MEASURE</c> (constructor flag) times candidates and may pick different plans in different runs, whose
-/// results then differ in the last bits.</para>
+/// <para>The library is bound at run time (<see cref="IsAvailable"/>); nothing references it at build time, and the
+/// managed backend is used where it is missing (<see cref="RealFft2D.Create"/>).</para>
+/// <para>Plans are made once, in the constructor, on one <c>fftw_malloc</c> block (real grid, then re, then im, each
+/// 64-byte aligned) that every call copies into and out of, so the plan always runs on the arrays, alignment and
+/// address order it was made for. The default <c>FFTW_ESTIMATE</c> planner picks the algorithm by fixed heuristics
+/// from the problem alone, never by timing, so the same sizes give the same plan — and bitwise identical results —
+/// in every instance and every process on a given machine and library build. <c>FFTW_MEASURE</c> (constructor flag)
+/// times candidate plans, so different runs may pick different plans whose results differ in the last bits. (FFTW's
+/// split-array plans also depend on whether the re array lies below the im array in memory: with separately allocated
+/// arrays two instances could differ in the last bits, hence the single block in a fixed order.)</para>
 /// <para>The c2r transform overwrites its input, which is why <see cref="Inverse"/> copies the spectrum into the
-/// plan's buffer first. FFTW's planner is not thread-safe: plan creation and destruction take a process-wide lock;
+/// plan's buffer first; like FFTW's and NumPy's c2r it ignores the imaginary parts of the k = 0 and k = Nx/2 bins
+/// after the y transform. FFTW's planner is not thread-safe: plan creation and destruction take a process-wide lock;
 /// executing distinct plans concurrently is safe, but one instance still serves one thread.</para>
 /// <para>The padded variants copy into a zeroed spectrum (or out of the full one) and run the full-size plans.</para>
 /// </remarks>

@@ -6,23 +6,29 @@ namespace Science.QgModel.Spectral;
 
 /// <summary>
 /// Pure managed <see cref="IRealFft2D"/>: batched split-format mixed-radix Stockham FFTs (see
-/// <see cref="BatchedStockhamFft"/>) along both axes, vectorised over the batch with the widest available SIMD.
-/// Any even <c>Nx</c> and even <c>Ny</c> are supported (radices 8, 4, 2, 3, 5 are specialised; other prime factors
-/// use a generic O(p²) butterfly and are slower).
+/// <see cref="BatchedStockhamFft"/>) along both axes, vectorised over the batch with the widest available SIMD
+/// (AVX-512, AVX, SSE/NEON or scalar). Any even <c>Nx</c> and even <c>Ny</c> are supported: radices 2, 3, 4, 5, 6, 8, 9,
+/// 12 and 16 are specialised, other prime factors use a generic O(p²) butterfly and are slower. Single-threaded.
 /// </summary>
 /// <remarks>
 /// <para>Forward: pairs of real rows <c>2r, 2r+1</c> are packed as one complex row <c>z = f_{2r} + i f_{2r+1}</c> and
 /// transposed into an <c>[Nx, Ny/2]</c> array; one batched complex FFT of length Nx (batch Ny/2) transforms all pairs;
 /// the two Hermitian half spectra are separated
 /// (<c>X_a[m] = (Z[m] + conj Z[Nx−m])/2</c>, <c>X_b[m] = (Z[m] − conj Z[Nx−m])/(2i)</c>) into <c>[Ny, Nk]</c>, and a
-/// batched complex FFT of length Ny (batch Nk) along the first axis finishes the transform. The inverse runs the
-/// same steps backwards (the inverse complex FFT is the forward one with re/im swapped), dropping the imaginary parts
-/// of the k = 0 and k = Nx/2 bins when it re-assembles the pairs, as FFTW and NumPy's c2r do.</para>
-/// <para>All buffers, twiddles and row tables are allocated in the constructor (on the pinned object heap, so there is
-/// nothing to free and <see cref="Dispose"/> is a no-op); the transforms do not allocate. Twiddles are computed one by
-/// one with <see cref="Math.SinCos"/> after exact argument reduction, so they are accurate to about one ulp.
-/// Results are bitwise reproducible for a given machine (same SIMD width) and size; they may differ in the last bits
-/// between machines with different vector widths or FMA support.</para>
+/// batched complex FFT of length Ny (batch Nk) along the first axis finishes the transform, its last pass writing
+/// straight into the caller's arrays. The inverse runs the same steps backwards (the inverse complex FFT is the
+/// forward one with re/im swapped), dropping the imaginary parts of the k = 0 and k = Nx/2 bins when it re-assembles
+/// the pairs after the y transform, as FFTW's and NumPy's c2r do.</para>
+/// <para>The padded variants exploit the zeros: <see cref="InverseFromSmaller"/> transforms only the srcNk non-zero
+/// columns along y, reading the caller's rows in place through a row table in which the padding rows point to a shared
+/// zero row, and the x transform reads the padding columns from that zero row too; <see cref="ForwardToSmaller"/>
+/// separates and transforms along y only the dstNk kept columns, and its last pass writes the kept rows straight into
+/// the output (the dropped ones into a junk row).</para>
+/// <para>All buffers, twiddles and row tables are allocated in the constructor (pinned, 64-byte aligned rows, so there
+/// is nothing to free and <see cref="Dispose"/> is a no-op); the transforms do not allocate. Twiddles are computed one
+/// by one with <see cref="Math.SinCos"/> after exact argument reduction (no recurrences), accurate to about one ulp.
+/// Results are deterministic, and identical whatever SIMD width is used (the per-lane arithmetic, including fused
+/// multiply-adds, is the same); machines without FMA get results that differ in the last bits.</para>
 /// </remarks>
 public sealed unsafe class ManagedRealFft2D : IRealFft2D
 {

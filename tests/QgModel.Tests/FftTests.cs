@@ -514,6 +514,57 @@ public sealed class FftTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData(288, 144)]
+    [InlineData(22, 30)]
+    public void ManagedResultsDoNotDependOnSimdWidth(int ny, int nx)
+    {
+        int nk = nx / 2 + 1, n = ny * nk;
+        double[] f = Random(ny * nx, 20), sr = Random(n, 21), si = Random(n, 22);
+        double[]? re0 = null, im0 = null, g0 = null;
+        foreach (int width in new[] { 0, 4, 2, 1 })
+        {
+            using var fft = new ManagedRealFft2D(ny, nx, width);
+            double[] re = new double[n], im = new double[n], g = new double[ny * nx];
+            fft.Forward(f, re, im);
+            fft.Inverse(sr, si, g);
+            re0 ??= re;
+            im0 ??= im;
+            g0 ??= g;
+            Assert.Equal(re0, re);
+            Assert.Equal(im0, im);
+            Assert.Equal(g0, g);
+        }
+    }
+
+    [Fact]
+    public void FftwPlansCanBeMadeFromManyThreads()
+    {
+        if (FftwMissing())
+        {
+            return;
+        }
+
+        const int ny = 48, nx = 36;
+        double[] f = Random(ny * nx, 23);
+        var results = new double[8][];
+        Parallel.For(0, 8, t =>
+        {
+            for (int rep = 0; rep < 5; rep++)
+            {
+                using var fft = new FftwRealFft2D(ny, nx);
+                var re = new double[ny * fft.Nk];
+                var im = new double[ny * fft.Nk];
+                fft.Forward(f, re, im);
+                results[t] = re;
+            }
+        });
+        foreach (double[] r in results)
+        {
+            Assert.Equal(results[0], r);
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Backends))]
     public void TransformsDoNotAllocate(string backend)
     {

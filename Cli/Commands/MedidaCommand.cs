@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.Json;
+using Science.Medida.Cases;
+using Science.Medida.Discovery;
+using Science.Medida.Filters;
+using Science.Medida.Increments;
+using Science.Medida.Library;
+using Science.Medida.Observations;
+using Science.Medida.Reports;
+using Science.QgModel;
+using Science.QgModel.IO;
+
+namespace Science.Cli.Commands;
+
+/// <summary><c>medida increments</c> and <c>medida discover</c>: the MEDIDA pipeline from a truth state to a report.</summary>
+internal static class MedidaCommand
+{
+    private static readonly string[] Common =
+        ["state", "case", "case-config", "output", "snapshots", "every", "library-state", "pv-bookkeeping", "noise", "seed", "smoother", "fft"];
+
+    private static readonly string[] DiscoverOnly =
+        ["regressor", "library", "regression-filter", "delta", "thresholds", "boundary-cut", "files"];
+
+    public const string IncrementsUsage =
+        "medida increments --state STATE.h5 --case ID --output INC.h5 [--snapshots N (1) --every K (400 steps)]\n" +
+        "              [--library-state forecast|estimate] [--pv-bookkeeping reference|consistent] [--noise LEVEL --seed S]\n" +
+        "              [--smoother none|keep:R|gaussian:F] [--case-config FILE.json] [--fft …]";
+
+    public const string DiscoverUsage =
+        "medida discover --state STATE.h5 --case ID --output REPORT.json [--regressor rvm|stlsq|ensemble] [--library reference|extended|LABELS]\n" +
+        "              [--library-state forecast|estimate] [--pv-bookkeeping reference|consistent] [--snapshots N --every K]\n" +
+        "              [--noise LEVEL --seed S --smoother none|keep:R|gaussian:F] [--regression-filter F] [--delta D]\n" +
+        "              [--thresholds T1,T2,…] [--boundary-cut N] [--standardise] [--files DIR] [--no-charts] [--list-cases] [--quiet]";
+
+    public static int Increments(IReadOnlyList<string> args)
+    {
+        var a = Arguments.Parse("medida increments", args, Common, ["quiet"]);
+        var setup = Setup(a, "medida increments");
+        string output = a.Required("output");
+        var increment = setup.Build();
+        IncrementFile.Write(output, increment, setup.Case.Id, setup.Provenance);
+        Summary.Table("medida increments", [
+            ("case", $"{setup.Case.Id} ({setup.Case.Name}): {setup.Case.Description}"),
+            ("snapshots", $"{increment.Snapshots} at t = {string.Join(", ", increment.Times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))}"),
+            ("std h1 / h2", string.Create(CultureInfo.InvariantCulture, $"{increment.StandardDeviation(1):G4} / {increment.StandardDeviation(2):G4}")),
+            ("settings", $"library state {increment.Settings.LibraryState}, PV bookkeeping {increment.Settings.Bookkeeping}, {increment.Estimator}"),
+            ("output", output),
+        ]);
+        return 0;
+    }
+
+    public static int Discover(IReadOnlyList<string> args)
+    {
+        if (args.Contains("--list-cases"))
+        {
+            foreach (var c in CaseCatalogue.All) Console.WriteLine($"{c.Id}  {c.Name,-20} {c.Description}");
+            return 0;
+        }
+        var a = Arguments.Parse("medida discover", args, [.. Common, .. DiscoverOnly], ["quiet", "standardise", "no-charts"]);
+        var setup = Setup(a, "medida discover");
+        string output = a.Required("output");
+        var settings = new DiscoverySettings
+        {
+            Library = Parse(() => CandidateLibrary.Parse(a.Text("library") ?? "reference"), "--library"),
+            Regressor = a.Choice("regressor", ["rvm", "stlsq", "ensemble"], "rvm") switch
+            {
+                "stlsq" => RegressorKind.Stlsq,
+                "ensemble" => RegressorKind.EnsembleStlsq,
+                _ => RegressorKind.Rvm,
+            },
+            RegressionFilter = a.Real("regression-filter", 0, 10, 0),
+            Delta = a.Real("delta", 0, 1e6, 1e-3),
+            Thresholds = a.Text("thresholds") is { } t ? ParseList(t, "--thresholds") : null,
+            Standardise = a.Has("standardise"),
+            Cut = new RegionCut((int)a.Integer("boundary-cut", 0, 10_000, 20), (int)a.Integer("boundary-cut", 0, 10_000, 20)),
+            Seed = setup.Seed,
+        };
+        string files = a.Text("files") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + "_files");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var increment = setup.Build();
+        var report = Parse(() => ModelErrorDiscovery.Discover(increment, setup.Case, settings, setup.Provenance, setup.Backend), "discovery");
+        ReportWriter.WriteJson(output, report);
+        var written = new List<string> { output };
+        written.AddRange(ReportWriter.WriteCsv(files, report));
+        if (!a.Has("no-charts")) written.AddRange(ReportWriter.WriteCharts(files, report, increment));
+        clock.Stop();
+
+        Console.WriteLine(EquationText.Describe(report));
+        Summary.Table("medida discover", [
+            ("rows per layer", report.Rows.ToString(CultureInfo.InvariantCulture)),
+            ("wall time", string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:F2} s (library + sweeps {report.RegressionTime.TotalSeconds:F2} s)")),
+            ("files", string.Join("\n" + new string(' ', 17), written)),
+        ]);
+        return 0;
+    }
+
+    private sealed record PipelineSetup(ModelErrorCase Case, IReadOnlyList<QgState> Snapshots, IncrementBuilder Builder,
+        Dictionary<string, string> Provenance, Science.QgModel.Spectral.FftBackendKind Backend, int Seed)
+    {
+        public Increment Build() => Builder.Build(Snapshots);
+    }
+
+    private static PipelineSetup Setup(Arguments a, string command)
+    {
+        string state = a.Required("state");
+        var modelErrorCase = LoadCase(a);
+        int snapshots = (int)a.Integer("snapshots", 1, 10_000, 1);
+        long every = a.Integer("every", 1, 1_000_000_000, 400);
+        var libraryState = a.Choice("library-state", ["forecast", "estimate"], "forecast") == "estimate" ? LibraryState.Estimate : LibraryState.Forecast;
+        var bookkeeping = a.Choice("pv-bookkeeping", ["reference", "consistent"], "reference") == "consistent" ? PvBookkeeping.Consistent : PvBookkeeping.Reference;
+        double noise = a.Real("noise", 0, 10, 0);
+        int seed = (int)a.Integer("seed", 0, int.MaxValue, 0);
+        var backend = QgCommand.ParseBackend(a.Choice("fft", ["auto", "managed", "fftw"], "auto"));
+        string smoother = a.Text("smoother") ?? (noise > 0 ? "keep:0.5" : "none");
+        Func<Grid, SpectralFilter>? filter = ParseSmoother(smoother);
+
+        var truth = Files.Read(() => Parse(() => TruthSnapshots.Load(state, snapshots, every, modelErrorCase.Truth, backend), "--snapshots/--every"));
+        IStateEstimator estimator = noise > 0 || filter is not null
+            ? new NoisyObservation(noise, seed, filter, smoother, backend)
+            : FullObservation.Instance;
+        var builder = Parse(() => new IncrementBuilder(modelErrorCase, new IncrementSettings(libraryState, bookkeeping), estimator, backend), "--case");
+        var provenance = new Dictionary<string, string>
+        {
+            ["command"] = command + " " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)),
+            ["state_file"] = state,
+            ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            ["noise"] = noise.ToString("G", CultureInfo.InvariantCulture),
+            ["smoother"] = smoother,
+        };
+        return new PipelineSetup(modelErrorCase, truth, builder, provenance, backend, seed);
+    }
+
+    private static ModelErrorCase LoadCase(Arguments a)
+    {
+        string? config = a.Text("case-config");
+        string? id = a.Text("case");
+        if ((config is null) == (id is null)) throw new CliException("give exactly one of --case ID (see --list-cases) or --case-config FILE.json");
+        if (id is not null)
+        {
+            if (!int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n))
+                throw new CliException($"--case must be a case number; known: {string.Join(", ", CaseCatalogue.Ids)}");
+            return Parse(() => CaseCatalogue.Get(n), "--case");
+        }
+        if (!File.Exists(config)) throw new CliException($"--case-config: file not found: {config}", 3);
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(config!));
+            QgParameters Read(string key)
+            {
+                var p = QgParameters.Truth;
+                if (doc.RootElement.TryGetProperty(key, out var o))
+                    foreach (var prop in o.EnumerateObject()) p = p.With(prop.Name, prop.Value.GetDouble());
+                return p.Validated();
+            }
+            string name = doc.RootElement.TryGetProperty("name", out var nm) ? nm.GetString() ?? "custom" : "custom";
+            return CaseCatalogue.Custom(Read("truth"), Read("model"), name);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            throw new CliException($"--case-config {config}: {QgCommand.FirstLine(e.Message)} (expected {{\"name\": …, \"truth\": {{\"beta\": 0.196, …}}, \"model\": {{\"tau_d\": 0.11, …}}}})");
+        }
+    }
+
+    private static Func<Grid, SpectralFilter>? ParseSmoother(string text)
+    {
+        if (text == "none") return null;
+        var parts = text.Split(':');
+        if (parts.Length == 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+        {
+            if (parts[0] == "keep" && v > 0 && v <= 1) return g => SpectralFilter.KeepRatio(g, v);
+            if (parts[0] == "gaussian" && v > 0) return g => SpectralFilter.Gaussian(g, v);
+        }
+        throw new CliException($"--smoother must be none, keep:R (0 < R ≤ 1, spec §9.4) or gaussian:F (F > 0); got '{text}'");
+    }
+
+    private static double[] ParseList(string text, string option)
+    {
+        var items = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var values = new double[items.Length];
+        for (int i = 0; i < items.Length; i++)
+            if (!double.TryParse(items[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !(values[i] > 0))
+                throw new CliException($"{option} must be a comma-separated list of positive numbers; got '{items[i]}'");
+        return values;
+    }
+
+    private static T Parse<T>(Func<T> f, string what)
+    {
+        try
+        {
+            return f();
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"{what}: {QgCommand.FirstLine(e.Message)}");
+        }
+    }
+}

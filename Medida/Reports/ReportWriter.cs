@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Analysis;
+using Science.Medida.Discovery;
+using Science.Medida.Increments;
+using Science.QgModel;
+using Science.Visualization;
+
+namespace Science.Medida.Reports;
+
+/// <summary>
+/// Writes a <see cref="DiscoveryReport"/> as JSON (the command-line contract: <c>case</c>, <c>settings</c>,
+/// <c>layers</c> with <c>layer</c>, <c>no_error</c>, <c>nmse</c>, <c>terms</c> of <c>{label, coefficient, std}</c>, and
+/// for catalogue cases <c>expected</c> and <c>verdict</c>), as CSV tables (terms and sweep, via
+/// Microsoft.Data.Analysis) and as Plotly charts (L-curve, coefficient bars, increment maps). Non-finite numbers are
+/// written as JSON null. Every file is written atomically.
+/// </summary>
+public static class ReportWriter
+{
+    /// <summary>The JSON document of a report.</summary>
+    public static JsonObject ToJson(DiscoveryReport report)
+    {
+        var c = report.Case;
+        var layers = new JsonArray();
+        foreach (var l in report.Layers)
+        {
+            var layer = new JsonObject
+            {
+                ["layer"] = l.Layer,
+                ["no_error"] = l.NoError,
+                ["no_error_reason"] = l.NoErrorReason,
+                ["nmse"] = Num(l.Nmse),
+                ["target_std"] = Num(l.TargetStd),
+                ["terms"] = new JsonArray(l.Terms.Select(t => (JsonNode)new JsonObject
+                {
+                    ["label"] = t.Label, ["symbol"] = t.Symbol, ["coefficient"] = Num(t.Coefficient), ["std"] = Num(t.Std ?? double.NaN),
+                }).ToArray()),
+                ["selected_index"] = l.SelectedIndex,
+                ["sweep"] = new JsonArray(l.Sweep.Entries.Select(e => (JsonNode)new JsonObject
+                {
+                    ["threshold"] = Num(e.Threshold), ["converged"] = e.Converged, ["nmse"] = Num(e.Nmse), ["n_terms"] = e.TermCount,
+                    ["terms"] = new JsonArray((e.Converged && e.Fit is not null ? e.Fit.Support : []).Select(s => (JsonNode)JsonValue.Create(s)!).ToArray()),
+                }).ToArray()),
+            };
+            if (report.Expected is { } ex && l.Comparison is { } cmp)
+            {
+                layer["expected"] = Terms(ex.ForLayer(l.Layer).Select(t => (t.Label, t.Coefficient)));
+                layer["verdict"] = cmp.Verdict;
+                layer["missing"] = Strings(cmp.Missing);
+                layer["spurious"] = Strings(cmp.Spurious);
+                layer["coefficient_errors"] = new JsonArray(cmp.Terms.Select(t => (JsonNode)new JsonObject
+                {
+                    ["label"] = t.Label, ["expected"] = Num(t.Expected), ["found"] = Num(t.Found), ["relative_error"] = Num(t.RelativeError),
+                }).ToArray());
+                layer["max_relative_error"] = Num(cmp.MaxRelativeError);
+            }
+            layers.Add(layer);
+        }
+        var settings = new JsonObject();
+        foreach (var (k, v) in report.Settings) settings[k] = v;
+        var root = new JsonObject
+        {
+            ["format"] = "science-medida-report",
+            ["format_version"] = 1,
+            ["producer"] = "Science.Medida " + typeof(ReportWriter).Assembly.GetName().Version,
+            ["case"] = new JsonObject
+            {
+                ["id"] = c.Id, ["name"] = c.Name, ["description"] = c.Description,
+                ["truth"] = Parameters(c.Truth), ["model"] = Parameters(c.Model),
+            },
+            ["settings"] = settings,
+            ["rows_per_layer"] = report.Rows,
+            ["regression_seconds"] = Num(report.RegressionTime.TotalSeconds),
+            ["layers"] = layers,
+        };
+        if (report.Expected is { } e)
+        {
+            root["expected"] = new JsonObject
+            {
+                ["layer1"] = Terms(e.Layer1.Select(t => (t.Label, t.Coefficient))),
+                ["layer2"] = Terms(e.Layer2.Select(t => (t.Label, t.Coefficient))),
+                ["note"] = e.Note,
+            };
+            root["verdict"] = report.Verdict;
+        }
+        return root;
+    }
+
+    /// <summary>Writes the JSON report.</summary>
+    public static void WriteJson(string path, DiscoveryReport report) =>
+        Atomic(path, tmp => File.WriteAllText(tmp, ToJson(report).ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
+
+    /// <summary>Writes <c>terms.csv</c> (selected and expected terms) and <c>sweep.csv</c> (the L-curve) into a folder.</summary>
+    public static IReadOnlyList<string> WriteCsv(string directory, DiscoveryReport report)
+    {
+        Directory.CreateDirectory(directory);
+        var layer = new List<int>(); var label = new List<string>(); var coefficient = new List<double>();
+        var std = new List<double>(); var expected = new List<double>(); var relError = new List<double>();
+        foreach (var l in report.Layers)
+        {
+            var exp = report.Expected?.ForLayer(l.Layer) ?? [];
+            var labels = l.Terms.Select(t => t.Label).Union(exp.Select(t => t.Label));
+            foreach (var name in labels)
+            {
+                var found = l.Terms.FirstOrDefault(t => t.Label == name);
+                var want = exp.FirstOrDefault(t => t.Label == name);
+                layer.Add(l.Layer); label.Add(name);
+                coefficient.Add(found?.Coefficient ?? 0); std.Add(found?.Std ?? double.NaN);
+                expected.Add(want?.Coefficient ?? (report.Expected is null ? double.NaN : 0));
+                relError.Add(want is null || found is null ? double.NaN : Math.Abs(found.Coefficient - want.Coefficient) / Math.Abs(want.Coefficient));
+            }
+        }
+        var terms = new DataFrame(
+            new Int32DataFrameColumn("layer", layer), new StringDataFrameColumn("label", label),
+            new DoubleDataFrameColumn("coefficient", coefficient), new DoubleDataFrameColumn("std", std),
+            new DoubleDataFrameColumn("expected", expected), new DoubleDataFrameColumn("relative_error", relError));
+
+        var sLayer = new List<int>(); var threshold = new List<double>(); var converged = new List<bool>();
+        var nmse = new List<double>(); var count = new List<int>(); var selected = new List<bool>(); var support = new List<string>();
+        foreach (var l in report.Layers)
+            for (int i = 0; i < l.Sweep.Entries.Count; i++)
+            {
+                var e = l.Sweep.Entries[i];
+                sLayer.Add(l.Layer); threshold.Add(e.Threshold); converged.Add(e.Converged); nmse.Add(e.Nmse); count.Add(e.TermCount);
+                selected.Add(i == l.SelectedIndex);
+                support.Add(e.Converged && e.Fit is not null ? string.Join(" ", e.Fit.Support) : "");
+            }
+        var sweep = new DataFrame(
+            new Int32DataFrameColumn("layer", sLayer), new DoubleDataFrameColumn("threshold", threshold),
+            new BooleanDataFrameColumn("converged", converged), new DoubleDataFrameColumn("nmse", nmse),
+            new Int32DataFrameColumn("n_terms", count), new BooleanDataFrameColumn("selected", selected),
+            new StringDataFrameColumn("support", support));
+        string termsPath = Path.Combine(directory, "terms.csv"), sweepPath = Path.Combine(directory, "sweep.csv");
+        Atomic(termsPath, tmp => DataFrame.SaveCsv(terms, tmp, cultureInfo: CultureInfo.InvariantCulture));
+        Atomic(sweepPath, tmp => DataFrame.SaveCsv(sweep, tmp, cultureInfo: CultureInfo.InvariantCulture));
+        return [termsPath, sweepPath];
+    }
+
+    /// <summary>Writes the L-curve, the coefficient bars and the increment maps of the first snapshot.</summary>
+    public static IReadOnlyList<string> WriteCharts(string directory, DiscoveryReport report, Increment increment)
+    {
+        Directory.CreateDirectory(directory);
+        string lcurve = Path.Combine(directory, "lcurve.html"), bars = Path.Combine(directory, "coefficients.html");
+        string maps = Path.Combine(directory, "increments.html");
+        Charts.LCurve(lcurve, $"Case {report.Case.Id}: nMSE and number of terms against the threshold",
+            report.Layers.Select(l => new LCurvePanel($"layer {l.Layer}",
+                l.Sweep.Entries.Select(e => e.Threshold).ToArray(),
+                l.Sweep.Entries.Select(e => e.Converged ? e.Nmse : double.NaN).ToArray(),
+                l.Sweep.Entries.Select(e => e.Converged ? e.TermCount : 0).ToArray(),
+                l.SelectedIndex >= 0 ? l.SelectedIndex : null)).ToArray());
+        Charts.CoefficientBars(bars, $"Case {report.Case.Id}: discovered vs expected coefficients",
+            report.Layers.Select(l =>
+            {
+                var exp = report.Expected?.ForLayer(l.Layer) ?? [];
+                var labels = l.Terms.Select(t => t.Label).Union(exp.Select(t => t.Label)).ToArray();
+                return new CoefficientPanel($"layer {l.Layer}", labels,
+                    labels.Select(x => l.Terms.FirstOrDefault(t => t.Label == x)?.Coefficient ?? 0).ToArray(),
+                    labels.Select(x => l.Terms.FirstOrDefault(t => t.Label == x)?.Std ?? 0).ToArray(),
+                    report.Expected is null ? null : labels.Select(x => exp.FirstOrDefault(t => t.Label == x)?.Coefficient ?? 0).ToArray());
+            }).ToArray());
+        var g = increment.Grid;
+        Charts.Maps(maps, $"Increments h_k = (q^o − q^m)/Δt, snapshot t = {increment.Times[0]:F2}", g.X, g.Y,
+            [("h1", increment.Layer(0, 1).ToArray()), ("h2", increment.Layer(0, 2).ToArray()),
+             ("ψ1 (library state)", increment.LibraryState(0)[..g.RealSize].ToArray())]);
+        return [lcurve, bars, maps];
+    }
+
+    private static JsonNode? Num(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+
+    private static JsonArray Strings(IEnumerable<string> s) => new(s.Select(x => (JsonNode)JsonValue.Create(x)!).ToArray());
+
+    private static JsonArray Terms(IEnumerable<(string Label, double Coefficient)> terms) =>
+        new(terms.Select(t => (JsonNode)new JsonObject { ["label"] = t.Label, ["coefficient"] = Num(t.Coefficient) }).ToArray());
+
+    private static JsonObject Parameters(QgParameters p)
+    {
+        var o = new JsonObject();
+        foreach (var (name, value) in p.ToNamedValues()) o[name] = Num(value);
+        return o;
+    }
+
+    private static void Atomic(string path, Action<string> write) => Science.QgModel.IO.AtomicFile.Write(path, write);
+}

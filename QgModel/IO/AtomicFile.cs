@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+
+namespace Science.QgModel.IO;
+
+/// <summary>
+/// Atomic file replacement: the content is written to <c>path + ".tmp-&lt;random&gt;"</c> in the same directory and
+/// renamed over <c>path</c>, so a reader (or a crash) never sees a half-written file and an existing file survives a
+/// failed write.
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>Writes a file atomically.</summary>
+    /// <param name="path">The destination; its directory is created when missing.</param>
+    /// <param name="writeTemp">Writes the complete file to the temporary path it is given.</param>
+    /// <param name="beforeCommit">Test seam: runs after the temporary file is written, before the rename.</param>
+    /// <exception cref="QgFileException">The file could not be written; any existing file is unchanged.</exception>
+    public static void Write(string path, Action<string> writeTemp, Action<string>? beforeCommit = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+            throw new QgFileException(path, "cannot write: the path is a directory");
+        string tmp = path + ".tmp-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
+        try
+        {
+            string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            writeTemp(tmp);
+            beforeCommit?.Invoke(tmp);
+            File.Move(tmp, path, overwrite: true);
+        }
+        catch (Exception e)
+        {
+            try
+            {
+                if (File.Exists(tmp)) File.Delete(tmp);
+            }
+            catch (Exception)
+            {
+                // The original error matters more than a leftover temporary file.
+            }
+            if (e is QgFileException) throw;
+            throw new QgFileException(path, $"cannot write ({e.Message}); any existing file was left unchanged", e);
+        }
+    }
+}
