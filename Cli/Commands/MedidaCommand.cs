@@ -37,6 +37,7 @@ internal static class MedidaCommand
         var a = Arguments.Parse("medida increments", args, Common, ["quiet"]);
         var setup = Setup(a, "medida increments");
         string output = a.Required("output");
+        QgCommand.EnsureDirectory(output);
         var increment = setup.Build();
         IncrementFile.Write(output, increment, setup.Case.Id, setup.Provenance);
         Summary.Table("medida increments", [

@@ -180,5 +180,9 @@ public static class ReportWriter
         return o;
     }
 
-    private static void Atomic(string path, Action<string> write) => Science.QgModel.IO.AtomicFile.Write(path, write);
+    private static void Atomic(string path, Action<string> write)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Science.QgModel.IO.AtomicFile.Write(path, write);
+    }
 }

@@ -10,7 +10,7 @@ namespace Science.QgModel.IO;
 public static class AtomicFile
 {
     /// <summary>Writes a file atomically.</summary>
-    /// <param name="path">The destination; its directory is created when missing.</param>
+    /// <param name="path">The destination; its directory must exist.</param>
     /// <param name="writeTemp">Writes the complete file to the temporary path it is given.</param>
     /// <param name="beforeCommit">Test seam: runs after the temporary file is written, before the rename.</param>
     /// <exception cref="QgFileException">The file could not be written; any existing file is unchanged.</exception>
@@ -22,8 +22,6 @@ public static class AtomicFile
         string tmp = path + ".tmp-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
         try
         {
-            string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (dir is not null) Directory.CreateDirectory(dir);
             writeTemp(tmp);
             beforeCommit?.Invoke(tmp);
             File.Move(tmp, path, overwrite: true);

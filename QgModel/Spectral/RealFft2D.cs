@@ -5,7 +5,8 @@ public static class RealFft2D
 {
     /// <summary>
     /// Plans a 2-D real FFT of an <c>[ny, nx]</c> grid with the requested backend. <see cref="FftBackendKind.Auto"/>
-    /// picks FFTW when it is installed and the managed transform otherwise.
+    /// picks the managed transform, which measured about 2× faster than FFTW (ESTIMATE plans, split arrays) on these
+    /// machines and gives identical results everywhere; FFTW is used when asked for and installed.
     /// </summary>
     /// <param name="ny">Rows of the real grid; even, ≥ 2.</param>
     /// <param name="nx">Columns of the real grid; even, ≥ 2.</param>
@@ -20,7 +21,7 @@ public static class RealFft2D
         switch (kind)
         {
             case FftBackendKind.Auto:
-                return FftwRealFft2D.IsAvailable ? new FftwRealFft2D(ny, nx) : new ManagedRealFft2D(ny, nx);
+                return new ManagedRealFft2D(ny, nx);
             case FftBackendKind.Managed:
                 return new ManagedRealFft2D(ny, nx);
             case FftBackendKind.Fftw:

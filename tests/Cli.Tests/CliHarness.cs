@@ -142,6 +142,14 @@ internal static class Bits
                 Assert.Fail($"{what}: value {i} differs: expected {expected[i]:R}, got {actual[i]:R}");
     }
 
+    /// <summary>Asserts every value is finite, with a short message (count and first index) otherwise.</summary>
+    public static void AssertFinite(double[] values, string what)
+    {
+        int bad = values.Count(v => !double.IsFinite(v));
+        if (bad > 0)
+            Assert.Fail($"{what}: {bad} of {values.Length} values are not finite (first at index {Array.FindIndex(values, v => !double.IsFinite(v))})");
+    }
+
     public static bool Equal(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         if (a.Length != b.Length) return false;

@@ -614,7 +614,7 @@ public sealed class FftTests(ITestOutputHelper output)
         Assert.Equal((12, 10, 6), (managed.Ny, managed.Nx, managed.Nk));
 
         using IRealFft2D auto = RealFft2D.Create(12, 10);
-        Assert.Equal(FftwRealFft2D.IsAvailable ? "fftw" : "managed", auto.Backend);
+        Assert.Equal("managed", auto.Backend); // Auto = the faster managed transform (measured ~2× FFTW ESTIMATE here)
 
         if (FftwRealFft2D.IsAvailable)
         {
