@@ -233,6 +233,14 @@ public sealed class QgSolver : IDisposable
             if (i == 0) Kernels.ForwardStep(_qc1[layer], rhs, _forwardFactor, 1.0 / p.Dt);
             else Kernels.LeapfrogStep(_qc0[layer], rhs, _leapfrogFactor, 0.5 / p.Dt);
         }
+        // A non-finite new level is refused before anything is committed: the solver keeps the last good state.
+        for (int layer = 0; layer < 2; layer++)
+        {
+            var qc = _qc2[layer];
+            if (!double.IsFinite(TensorPrimitives.Sum<double>(qc.Re) + TensorPrimitives.Sum<double>(qc.Im)))
+                throw new QgBlowUpException(StepCount + 1, Time + p.Dt, layer == 0 ? "q1" : "q2",
+                    "is not finite (NaN or infinity in the spectral PV)", Current);
+        }
         if (i > 1)
             for (int layer = 0; layer < 2; layer++)
                 Kernels.RobertFilter(_qc0[layer], _qc1[layer], _qc2[layer], p.Robert);
@@ -393,20 +401,13 @@ public sealed class QgSolver : IDisposable
         }
     }
 
+    // The CFL number of the new level, on the first step of a run and every CflCheckInterval steps.
     private void CheckHealth()
     {
-        for (int layer = 0; layer < 2; layer++)
-        {
-            var qc = _qc1[layer];
-            if (!double.IsFinite(TensorPrimitives.Sum<double>(qc.Re) + TensorPrimitives.Sum<double>(qc.Im)))
-                throw new QgBlowUpException(StepCount, Time, layer == 0 ? "q1" : "q2", "is not finite (NaN or infinity in the spectral PV)");
-        }
-        if (CflCheckInterval > 0 && StepCount % CflCheckInterval == 0)
-        {
-            double cfl = Cfl();
-            if (!(cfl <= MaxCfl))
-                throw new QgBlowUpException(StepCount, Time, "CFL", $"number {cfl:G4} exceeds the limit {MaxCfl:G4}");
-        }
+        if (CflCheckInterval <= 0 || (CallIndex != 1 && StepCount % CflCheckInterval != 0)) return;
+        double cfl = Cfl();
+        if (!(cfl <= MaxCfl))
+            throw new QgBlowUpException(StepCount, Time, "CFL", $"number {cfl:G4} exceeds the limit {MaxCfl:G4} (reduce dt)", Previous);
     }
 
     // result = field + β'y row by row (β' = ±β).

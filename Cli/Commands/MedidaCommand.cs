@@ -35,7 +35,7 @@ internal static class MedidaCommand
     public static int Increments(IReadOnlyList<string> args)
     {
         var a = Arguments.Parse("medida increments", args, Common, ["quiet"]);
-        var setup = Setup(a, "medida increments");
+        var setup = Setup(a, "medida increments", args);
         string output = a.Required("output");
         QgCommand.EnsureDirectory(output);
         var increment = setup.Build();
@@ -58,11 +58,11 @@ internal static class MedidaCommand
             return 0;
         }
         var a = Arguments.Parse("medida discover", args, [.. Common, .. DiscoverOnly], ["quiet", "standardise", "no-charts"]);
-        var setup = Setup(a, "medida discover");
+        var setup = Setup(a, "medida discover", args);
         string output = a.Required("output");
         var settings = new DiscoverySettings
         {
-            Library = Parse(() => CandidateLibrary.Parse(a.Text("library") ?? "reference"), "--library"),
+            Library = Parse(() => CandidateLibrary.Parse(a.Text("library") ?? "reference"), "--library (reference, extended, or comma-separated labels)"),
             Regressor = a.Choice("regressor", ["rvm", "stlsq", "ensemble"], "rvm") switch
             {
                 "stlsq" => RegressorKind.Stlsq,
@@ -102,7 +102,7 @@ internal static class MedidaCommand
         public Increment Build() => Builder.Build(Snapshots);
     }
 
-    private static PipelineSetup Setup(Arguments a, string command)
+    private static PipelineSetup Setup(Arguments a, string command, IReadOnlyList<string> args)
     {
         string state = a.Required("state");
         var modelErrorCase = LoadCase(a);
@@ -123,7 +123,7 @@ internal static class MedidaCommand
         var builder = Parse(() => new IncrementBuilder(modelErrorCase, new IncrementSettings(libraryState, bookkeeping), estimator, backend), "--case");
         var provenance = new Dictionary<string, string>
         {
-            ["command"] = command + " " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)),
+            ["command"] = command + " " + string.Join(' ', args),
             ["state_file"] = state,
             ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
             ["noise"] = noise.ToString("G", CultureInfo.InvariantCulture),

@@ -51,9 +51,6 @@ internal static class QgCommand
             throw new CliException("give exactly one of --init STATE.h5 (a new run) or --resume CKPT.h5 (continue a checkpointed run)");
         if (resume is not null && a.All("set").Count > 0)
             throw new CliException("--set cannot be combined with --resume: a resumed run continues with the checkpoint's parameters");
-        foreach (var path in new[] { output, trajectory, checkpoint })
-            if (path is not null) EnsureDirectory(path);
-
         // Initial state and parameters.
         QgSolver solver;
         QgParameters parameters;
@@ -72,7 +69,7 @@ internal static class QgCommand
             QgParameters baseParameters;
             if (init is not null)
             {
-                var content = Files.Read(() => QgStateFile.Read(init));
+                var content = Files.ReadState(init);
                 start = content.State;
                 baseParameters = content.Parameters ?? QgParameters.Truth;
                 origin = $"{init} (step {start.Step}, t = {start.Time:G6})";
@@ -88,6 +85,8 @@ internal static class QgCommand
             solver.Initialize(start);
         }
         solver.MaxCfl = maxCfl;
+        foreach (var path in new[] { output, trajectory, checkpoint })
+            if (path is not null) EnsureDirectory(path);
 
         var provenance = new Dictionary<string, string>
         {
@@ -115,13 +114,14 @@ internal static class QgCommand
             try
             {
                 result = QgRunner.Run(solver, options, (done, d) => bar.Report(done, () =>
-                    string.Create(CultureInfo.InvariantCulture, $"KE1 {d.Ke1:F4} KE2 {d.Ke2:F4} CFL {d.Cfl:F3}")));
+                    string.Create(CultureInfo.InvariantCulture, $"KE1 {d.Ke1:G4} KE2 {d.Ke2:G4} CFL {d.Cfl:G3}")));
             }
             catch (QgBlowUpException e)
             {
                 bar.Finish();
                 string lastGood = Path.ChangeExtension(output, null) + ".lastgood.h5";
-                var good = solver.Previous;
+                var good = e.LastGood ?? solver.Previous;
+                EnsureDirectory(lastGood);
                 QgStateFile.Write(lastGood, good, parameters, provenance);
                 throw new CliException($"{e.Message}; the last good state (step {good.Step}) was written to {lastGood}", 4);
             }

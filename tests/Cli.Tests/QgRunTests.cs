@@ -192,12 +192,12 @@ public sealed partial class QgRunTests
         string output = dir.File("OUT.h5"), lastGood = dir.File("OUT.lastgood.h5");
         byte[] before = [1, 2, 3, 4, 5];
         File.WriteAllBytes(output, before);
-        // The spun-up state has a CFL number near 0.3; the solver checks it every 20 steps.
+        // The spun-up state has a CFL number near 0.3; the solver checks it on the first step of a run and every 20 steps.
         var r = Medida.Run("qg", "run", "--init", Repo.SpunUp, "--steps", "50", "--output", output, "--max-cfl", "0.1", "--quiet");
-        string error = Medida.AssertError(r, 4, "blow-up at step 20020", "CFL", "0.1", lastGood);
-        Assert.Contains("(step 20019)", error);
+        string error = Medida.AssertError(r, 4, "blow-up at step 20001", "CFL", "0.1", lastGood);
+        Assert.Contains("(step 20000)", error);
         Assert.Equal(before, File.ReadAllBytes(output));
-        Assert.Equal(20_019, QgStateFile.Read(lastGood).State.Step);
+        Assert.Equal(20_000, QgStateFile.Read(lastGood).State.Step);
     }
 
     [GeneratedRegex(@"^error: blow-up at step (\d+) \(t = [^)]+\): ")]
