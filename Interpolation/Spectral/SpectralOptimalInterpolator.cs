@@ -77,6 +77,11 @@ public sealed class SpectralOptimalInterpolator : IInterpolator
     /// <summary>CG iteration limit per layer.</summary>
     public int MaxIterations { get; }
 
+    /// <summary>Tile size (grid points per side) of the additive-Schwarz preconditioner of the missing-value form; 0 = none.</summary>
+    public int TileSize { get; init; } = 12;
+    /// <summary>Overlap (grid points) of the Schwarz tiles.</summary>
+    public int TileOverlap { get; init; } = 2;
+
     /// <summary>Called after every solve with its reports (e.g. for logging); may be called from several threads.</summary>
     public Action<OiResult>? Solved { get; init; }
 
@@ -132,13 +137,14 @@ public sealed class SpectralOptimalInterpolator : IInterpolator
         w.Apply(inv, field, w.Full);
         for (int k = 0; k < missing.Length; k++) b[k] = -w.Full[missing[k]];
         var x = new double[missing.Length];
+        var schwarz = TileSize > 0 ? new SchwarzPreconditioner(layout.Grid, missing, w.Kernel(inv), TileSize, TileOverlap) : null;
         var (iterations, residual, converged) = ConjugateGradient(b, x, (v, result) =>
         {
             Array.Clear(w.Full2);
             for (int k = 0; k < missing.Length; k++) w.Full2[missing[k]] = v[k];
             w.Apply(inv, w.Full2, w.Full);
             for (int k = 0; k < missing.Length; k++) result[k] = w.Full[missing[k]];
-        }, null);
+        }, schwarz is null ? null : schwarz.Apply);
         for (int k = 0; k < missing.Length; k++) field[missing[k]] = x[k];
         return ("missing", missing.Length, iterations, residual, converged);
     }
@@ -242,6 +248,16 @@ public sealed class SpectralOptimalInterpolator : IInterpolator
         }
 
         public double[] Inverse(ReadOnlySpan<double> lambda) => Reciprocal(lambda);
+
+        // The convolution kernel of a Fourier multiplier: multiplier applied to a unit impulse at the origin.
+        public double[] Kernel(double[] multiplier)
+        {
+            var delta = new double[Full.Length];
+            delta[0] = 1;
+            var k = new double[Full.Length];
+            Apply(multiplier, delta, k);
+            return k;
+        }
 
         // result = irfft2(multiplier · rfft2(field))
         public void Apply(double[] multiplier, ReadOnlySpan<double> field, Span<double> result)

@@ -127,7 +127,7 @@ public static class ModelErrorDiscovery
             foreach (var c in fit.Terms)
                 terms.Add(new DiscoveredTerm(c.Label, CandidateLibrary.Find(c.Label).Symbol, c.Value, c.Std));
         }
-        double std = Observations.NoisyObservation.StandardDeviation(target);
+        double std = FieldMath.StandardDeviation(target);
         var comparison = expected is null ? null : Compare(expected.ForLayer(layer), terms);
         return new LayerDiscovery(layer, selection.NoModelError, selection.Reason, nmse, terms, sweep, selection.SelectedIndex, std, comparison);
     }

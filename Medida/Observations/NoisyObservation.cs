@@ -47,7 +47,7 @@ public sealed class NoisyObservation : IStateEstimator
         for (int layer = 0; layer < 2; layer++)
         {
             var field = psi.AsSpan(layer * n, n);
-            double sigma = Level * StandardDeviation(field);
+            double sigma = Level * FieldMath.StandardDeviation(field);
             SeedSequence.Gaussian(SeedSequence.Derive(Seed, snapshot, (int)time, layer), sigma, noise);
             for (int p = 0; p < n; p++) field[p] += noise[p];
         }
@@ -60,16 +60,5 @@ public sealed class NoisyObservation : IStateEstimator
             filter.Apply(sp, psi.AsSpan(n, n), scratch);
         }
         return psi;
-    }
-
-    /// <summary>Population standard deviation.</summary>
-    public static double StandardDeviation(ReadOnlySpan<double> a)
-    {
-        double mean = 0;
-        foreach (var v in a) mean += v;
-        mean /= a.Length;
-        double ss = 0;
-        foreach (var v in a) ss += (v - mean) * (v - mean);
-        return Math.Sqrt(ss / a.Length);
     }
 }

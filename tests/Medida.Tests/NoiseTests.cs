@@ -77,7 +77,7 @@ public sealed class NoiseTests(ITestOutputHelper output)
         // Normalised noise ε/(a·std ψ_k) per layer: unit variance, and different across snapshot, time and layer.
         double[] Noise(double[] estimate, int layer)
         {
-            double sigma = 0.01 * NoisyObservation.StandardDeviation(state.PsiLayer(layer));
+            double sigma = 0.01 * FieldMath.StandardDeviation(state.PsiLayer(layer));
             return Enumerable.Range(0, n).Select(p => (estimate[layer * n + p] - state.Psi[layer * n + p]) / sigma).ToArray();
         }
         var e00 = Noise(first, 0);

@@ -42,10 +42,10 @@ public sealed class SpinUpTests
         using var sp = new QgSpectral(g);
         var d = new QgDiagnostics(sp);
         double Mean(Func<QgState, double> f) => states.Average(f);
-        InRange("std ψ1", Mean(s => Std(s.PsiLayer(0))), 2.6, 3.6);
-        InRange("std ψ2", Mean(s => Std(s.PsiLayer(1))), 0.33, 0.60);
-        InRange("std q1", Mean(s => Std(s.QLayer(0))), 5.9, 7.3);
-        InRange("std q2", Mean(s => Std(s.QLayer(1))), 1.75, 2.15);
+        InRange("std ψ1", Mean(s => FieldMath.StandardDeviation(s.PsiLayer(0))), 2.6, 3.6);
+        InRange("std ψ2", Mean(s => FieldMath.StandardDeviation(s.PsiLayer(1))), 0.33, 0.60);
+        InRange("std q1", Mean(s => FieldMath.StandardDeviation(s.QLayer(0))), 5.9, 7.3);
+        InRange("std q2", Mean(s => FieldMath.StandardDeviation(s.QLayer(1))), 1.75, 2.15);
         var spectra = states.Select(s => QgDiagnostics.ZonalAmplitudeSpectrum(g, s.PsiLayer(0))).ToArray();
         InRange("S(10)", spectra.Average(s => s[10]), 2.5, 9);
         InRange("S(30)", spectra.Average(s => s[30]), 0.08, 0.35);
@@ -67,16 +67,6 @@ public sealed class SpinUpTests
 
     private static void InRange(string what, double v, double lo, double hi) =>
         Assert.True(v >= lo && v <= hi, $"{what} = {v:G4} outside [{lo}, {hi}] (spec §13 B2)");
-
-    private static double Std(ReadOnlySpan<double> a)
-    {
-        double m = 0;
-        foreach (var v in a) m += v;
-        m /= a.Length;
-        double s = 0;
-        foreach (var v in a) s += (v - m) * (v - m);
-        return Math.Sqrt(s / a.Length);
-    }
 
     internal static string RepoRoot()
     {
