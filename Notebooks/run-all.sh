@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Runs the .NET Interactive notebooks in Notebooks/ headless with dotnet-repl and fails if any cell throws.
+#
+#   bash Notebooks/run-all.sh                       # every Notebooks/*.ipynb
+#   bash Notebooks/run-all.sh 02-medida-discovery.ipynb
+#
+# Steps: checks that the notebooks' `#r "nuget: …"` versions agree with Directory.Packages.props, restores the local
+# tool dotnet-repl (.config/dotnet-tools.json), builds the libraries the notebooks load (Release), then runs each
+# notebook from Notebooks/ (the `#r` and data paths in the notebooks are relative to it). The executed copies, logs and
+# charts go to $SCIENCE_NOTEBOOK_OUT, or to a new temporary folder; the committed notebooks are not modified.
+# The last line is "notebooks: N passed, M failed"; the exit code is 0 only when every notebook passed.
+#
+# Environment: SCIENCE_NOTEBOOK_OUT (output folder), SCIENCE_NOTEBOOK_TIMEOUT (seconds per notebook, default 900).
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$root" || exit 2
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+out="${SCIENCE_NOTEBOOK_OUT:-}"
+if [ -z "$out" ]; then out="$(mktemp -d "${TMPDIR:-/tmp}/science-notebooks.XXXXXX")"; fi
+mkdir -p "$out" || exit 2
+out="$(cd "$out" && pwd)"
+# The notebooks write their charts here (they fall back to Notebooks/out/ when run by hand).
+export SCIENCE_NOTEBOOK_OUT="$out"
+timeout_s="${SCIENCE_NOTEBOOK_TIMEOUT:-900}"
+
+if [ "$#" -gt 0 ]; then
+  notebooks=()
+  for nb in "$@"; do notebooks+=("$(basename "$nb")"); done
+else
+  notebooks=()
+  for nb in "$here"/*.ipynb; do [ -e "$nb" ] && notebooks+=("$(basename "$nb")"); done
+fi
+if [ "${#notebooks[@]}" -eq 0 ]; then
+  echo "error: no notebooks found in $here" >&2
+  echo "notebooks: 0 passed, 0 failed"
+  exit 2
+fi
+
+fail_setup() {
+  echo "error: $1" >&2
+  echo "notebooks: 0 passed, ${#notebooks[@]} failed"
+  exit 1
+}
+
+# 1. The notebooks load the project's NuGet dependencies with `#r "nuget: NAME, VERSION"`; keep them equal to the
+#    solution's central versions so that a notebook never runs against other package versions than the tests.
+drift=0
+for nb in "${notebooks[@]}"; do
+  [ -f "$here/$nb" ] || fail_setup "no such notebook: Notebooks/$nb"
+  while IFS=, read -r name version; do
+    name="$(echo "$name" | tr -d ' ')"; version="$(echo "$version" | tr -d ' ')"
+    central="$(sed -n "s/.*<PackageVersion Include=\"$name\" Version=\"\([^\"]*\)\".*/\1/p" Directory.Packages.props | head -n 1)"
+    if [ -n "$central" ] && [ "$central" != "$version" ]; then
+      echo "error: Notebooks/$nb loads $name $version but Directory.Packages.props pins $central" >&2
+      drift=1
+    fi
+  done < <(grep -o 'nuget: *[A-Za-z0-9_.-]*, *[0-9][0-9A-Za-z.+-]*' "$here/$nb" | sed 's/^nuget: *//')
+done
+[ "$drift" -eq 0 ] || fail_setup "update the #r \"nuget: …\" lines of the notebooks to Directory.Packages.props"
+
+# 2. The notebook runner, pinned in the tool manifest.
+echo "== dotnet tool restore"
+dotnet tool restore >"$out/tool-restore.log" 2>&1 || { cat "$out/tool-restore.log" >&2; fail_setup "dotnet tool restore failed"; }
+
+# 3. The assemblies the notebooks reference with #r (Medida builds QgModel and Visualization too).
+echo "== dotnet build Medida/Medida.csproj -c Release"
+build_start=$SECONDS
+if ! dotnet build Medida/Medida.csproj -c Release -nologo -v quiet >"$out/build.log" 2>&1; then
+  tail -n 40 "$out/build.log" >&2
+  fail_setup "the Release build failed (log: $out/build.log)"
+fi
+echo "   built in $((SECONDS - build_start)) s"
+
+# 4. Run every notebook from Notebooks/.
+passed=0
+failed=0
+failures=()
+for nb in "${notebooks[@]}"; do
+  name="${nb%.ipynb}"
+  executed="$out/$name.ipynb"
+  log="$out/$name.log"
+  echo "== $nb"
+  start=$SECONDS
+  (cd "$here" && timeout "$timeout_s" dotnet repl --run "$nb" --exit-after-run --output-format ipynb \
+      --output-path "$executed" </dev/null >"$log" 2>&1)
+  status=$?
+  elapsed=$((SECONDS - start))
+  # dotnet-repl exits non-zero when a cell fails; also look for error outputs in the executed copy.
+  if [ "$status" -eq 0 ] && [ -s "$executed" ] && ! grep -q '"output_type": *"error"' "$executed"; then
+    passed=$((passed + 1))
+    echo "   passed in ${elapsed} s -> $executed"
+  else
+    failed=$((failed + 1))
+    failures+=("$nb")
+    if [ "$status" -eq 124 ]; then why="timed out after ${timeout_s} s"; else why="exit code $status"; fi
+    echo "   FAILED ($why) after ${elapsed} s; executed copy: $executed, log: $log"
+    if [ -s "$executed" ]; then
+      # The failing cells' errors ("ename"/"evalue" of the error outputs), as stored in the executed copy.
+      grep -o '"evalue": *"\([^"\\]\|\\.\)*' "$executed" | sed 's/"evalue": *"/error: /' | cut -c1-1500 \
+        | sed 's/\\n/\n/g; s/\\"/"/g' | sed 's/^/   /'
+    fi
+    tail -n 20 "$log" | sed 's/^/   | /'
+  fi
+done
+
+echo "executed notebooks, logs and charts: $out"
+[ "$failed" -eq 0 ] || echo "failed: ${failures[*]}"
+echo "notebooks: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
