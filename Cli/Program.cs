@@ -13,7 +13,8 @@ namespace Science.Cli
             "  " + QgCommand.RunUsage + "\n" +
             "  " + QgCommand.SpinupUsage + "\n" +
             "  " + MedidaCommand.IncrementsUsage + "\n" +
-            "  " + MedidaCommand.DiscoverUsage + "\n\n" +
+            "  " + MedidaCommand.DiscoverUsage + "\n" +
+            "  " + Sparse.InterpolateUsage + "\n\n" +
             "exit codes: 0 ok, 1 unexpected error, 2 bad usage or parameter, 3 bad or missing file, 4 numerical blow-up\n" +
             "set MEDIDA_DEBUG=1 to see stack traces";
 
@@ -65,6 +66,7 @@ namespace Science.Cli
                 "qg" => throw new CliException("usage: medida qg run|spinup …  (see medida --help)"),
                 "increments" => WithHelp(rest, MedidaCommand.IncrementsUsage, MedidaCommand.Increments),
                 "discover" => WithHelp(rest, MedidaCommand.DiscoverUsage, MedidaCommand.Discover),
+                "interpolate" => WithHelp(rest, Sparse.InterpolateUsage, Sparse.Interpolate),
                 _ => throw new CliException($"unknown command '{args[0]}' (see medida --help)"),
             };
         }

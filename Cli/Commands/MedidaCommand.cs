@@ -16,7 +16,8 @@ namespace Science.Cli.Commands;
 internal static class MedidaCommand
 {
     private static readonly string[] Common =
-        ["state", "case", "case-config", "output", "snapshots", "every", "library-state", "pv-bookkeeping", "noise", "seed", "smoother", "fft"];
+        ["state", "case", "case-config", "output", "snapshots", "every", "library-state", "pv-bookkeeping", "noise", "seed", "smoother", "fft",
+         "sensors", "interpolator", "interpolator-config"];
 
     private static readonly string[] DiscoverOnly =
         ["regressor", "library", "regression-filter", "delta", "thresholds", "boundary-cut", "files"];
@@ -30,11 +31,13 @@ internal static class MedidaCommand
         "medida discover --state STATE.h5 --case ID --output REPORT.json [--regressor rvm|stlsq|ensemble] [--library reference|extended|LABELS]\n" +
         "              [--library-state forecast|estimate] [--pv-bookkeeping reference|consistent] [--snapshots N --every K]\n" +
         "              [--noise LEVEL --seed S --smoother none|keep:R|gaussian:F] [--regression-filter F] [--delta D]\n" +
-        "              [--thresholds T1,T2,…] [--boundary-cut N] [--standardise] [--files DIR] [--no-charts] [--list-cases] [--quiet]";
+        "              [--thresholds T1,T2,…] [--boundary-cut N] [--standardise] [--files DIR] [--no-charts] [--list-cases] [--quiet]\n" +
+        "              [--sensors RATIO --interpolator exact|cubic|rbf|oi|mlp|rff [--interpolator-config FILE] [--merge-observations]]\n" +
+        "              [--list-interpolators]";
 
     public static int Increments(IReadOnlyList<string> args)
     {
-        var a = Arguments.Parse("medida increments", args, Common, ["quiet"]);
+        var a = Arguments.Parse("medida increments", args, Common, ["quiet", "merge-observations"]);
         var setup = Setup(a, "medida increments", args);
         string output = a.Required("output");
         QgCommand.EnsureDirectory(output);
@@ -57,7 +60,12 @@ internal static class MedidaCommand
             foreach (var c in CaseCatalogue.All) Console.WriteLine($"{c.Id}  {c.Name,-20} {c.Description}");
             return 0;
         }
-        var a = Arguments.Parse("medida discover", args, [.. Common, .. DiscoverOnly], ["quiet", "standardise", "no-charts"]);
+        if (args.Contains("--list-interpolators"))
+        {
+            Console.WriteLine(string.Join(" ", Science.Interpolation.InterpolatorCatalogue.Names));
+            return 0;
+        }
+        var a = Arguments.Parse("medida discover", args, [.. Common, .. DiscoverOnly], ["quiet", "standardise", "no-charts", "merge-observations"]);
         var setup = Setup(a, "medida discover", args);
         string output = a.Required("output");
         var settings = new DiscoverySettings
@@ -116,10 +124,18 @@ internal static class MedidaCommand
         string smoother = a.Text("smoother") ?? (noise > 0 ? "keep:0.5" : "none");
         Func<Grid, SpectralFilter>? filter = ParseSmoother(smoother);
 
+        double sensors = a.Real("sensors", 1e-6, 1, 1);
+        string? interpolatorName = a.Text("interpolator");
         var truth = Files.Read(() => Parse(() => TruthSnapshots.Load(state, snapshots, every, modelErrorCase.Truth, backend), "--snapshots/--every"));
-        IStateEstimator estimator = noise > 0 || filter is not null
-            ? new NoisyObservation(noise, seed, filter, smoother, backend)
-            : FullObservation.Instance;
+        IStateEstimator estimator;
+        if (sensors < 1 || interpolatorName is not null)
+        {
+            if (a.Text("smoother") is not null) throw new CliException("--smoother applies to full observations; with --sensors the interpolator does the smoothing");
+            estimator = Sparse.Estimator(a, state, truth[0].Grid, sensors, interpolatorName ?? "oi", noise, seed, backend);
+            smoother = "none";
+        }
+        else
+            estimator = noise > 0 || filter is not null ? new NoisyObservation(noise, seed, filter, smoother, backend) : FullObservation.Instance;
         var builder = Parse(() => new IncrementBuilder(modelErrorCase, new IncrementSettings(libraryState, bookkeeping), estimator, backend), "--case");
         var provenance = new Dictionary<string, string>
         {
@@ -128,6 +144,7 @@ internal static class MedidaCommand
             ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
             ["noise"] = noise.ToString("G", CultureInfo.InvariantCulture),
             ["smoother"] = smoother,
+            ["estimator"] = estimator.Name,
         };
         return new PipelineSetup(modelErrorCase, truth, builder, provenance, backend, seed);
     }
