@@ -24,4 +24,11 @@ public interface IInterpolator
     /// <c>[layer, sensor]</c> (length 2·layout.Count, sensors in the layout's order).
     /// </summary>
     double[] Interpolate(SensorLayout layout, ReadOnlySpan<double> values, InterpolationContext context);
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when the interpolator cannot handle <paramref name="layout"/> (e.g. the
+    /// exact interpolator with missing points, RBF above its size cap, a prior on another grid), so that callers can
+    /// refuse a configuration before doing any work. The default accepts every layout.
+    /// </summary>
+    void EnsureSupported(SensorLayout layout) { }
 }

@@ -8,8 +8,8 @@ namespace Science.Interpolation.Diagnostics;
 /// <summary>Estimate-to-truth ratio of the zonal amplitude spectrum averaged over a band of zonal wavenumbers.</summary>
 /// <param name="From">First m of the band.</param>
 /// <param name="To">Last m of the band (inclusive).</param>
-/// <param name="Ratio">Mean over the band of S_estimate(m)/S_truth(m): 1 is unbiased, &lt; 1 a spectral deficit
-/// (spectral bias), &gt; 1 spurious small-scale energy.</param>
+/// <param name="Ratio">Mean over the band of S_estimate(m)/S_truth(m) (modes with S_truth = 0 skipped; NaN when all
+/// are): 1 is unbiased, &lt; 1 a spectral deficit (spectral bias), &gt; 1 spurious small-scale energy.</param>
 public sealed record SpectralBand(int From, int To, double Ratio);
 
 /// <summary>The spec §9.5 diagnostics of one layer.</summary>
@@ -31,7 +31,7 @@ public sealed record LayerInterpolationDiagnostics(int Layer, double PsiError, d
 /// <param name="Interpolator">Interpolator name.</param>
 /// <param name="Sensors">Sensors per layer.</param>
 /// <param name="SensorRatio">Fraction of grid points observed.</param>
-/// <param name="Seconds">Wall time of the interpolation, when measured (else NaN → null in JSON).</param>
+/// <param name="Seconds">Wall time of the interpolation in seconds, when measured (null otherwise).</param>
 /// <param name="Layers">Upper then lower layer.</param>
 public sealed record InterpolationDiagnostics(string Interpolator, int Sensors, double SensorRatio, double? Seconds,
     IReadOnlyList<LayerInterpolationDiagnostics> Layers)
@@ -82,8 +82,10 @@ public sealed record InterpolationDiagnostics(string Interpolator, int Sensors, 
             var scores = bands.Select(b =>
             {
                 double sum = 0;
-                for (int m = b.From; m <= b.To; m++) sum += se[m] / st[m];
-                return new SpectralBand(b.From, b.To, sum / (b.To - b.From + 1));
+                int used = 0;
+                for (int m = b.From; m <= b.To; m++)
+                    if (st[m] > 0) { sum += se[m] / st[m]; used++; }
+                return new SpectralBand(b.From, b.To, used > 0 ? sum / used : double.NaN);
             }).ToArray();
             layers[layer] = new LayerInterpolationDiagnostics(layer + 1, RelativeError(e, t), LaplacianError(sp, e, t), sensorMax, st, se, scores);
         }

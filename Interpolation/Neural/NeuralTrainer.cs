@@ -10,6 +10,9 @@ namespace Science.Interpolation.Neural;
 /// </summary>
 public static class NeuralTrainer
 {
+    /// <summary>Steps between returns of freed native memory to the system (see <see cref="TorchRuntime.TrimNativeHeap"/>).</summary>
+    private const int TrimEvery = 10;
+
     /// <summary>
     /// Builds a network of <paramref name="kind"/> with <c>torch.manual_seed(networkSeed)</c> and trains it.
     /// </summary>
@@ -100,13 +103,12 @@ public static class NeuralTrainer
         if (o.Steps > 0)
         {
             using var adam = optim.Adam(net.parameters(), o.LearningRate, o.Beta1, o.Beta2, 1e-8, 0, amsgrad: true);
-            using var schedule = o.Schedule switch
+            optim.lr_scheduler.LRScheduler? scheduler = o.Schedule switch
             {
                 LearningRateSchedule.Cosine => optim.lr_scheduler.CosineAnnealingLR(adam, o.Steps, o.MinLearningRate),
                 LearningRateSchedule.Step => optim.lr_scheduler.StepLR(adam, o.DecayEvery > 0 ? o.DecayEvery : Math.Max(1, o.Steps / 3), o.DecayFactor),
                 _ => null,
-            } as IDisposable;
-            var scheduler = schedule as optim.lr_scheduler.LRScheduler;
+            };
             for (int step = 1; step <= o.Steps; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -117,6 +119,7 @@ public static class NeuralTrainer
                 adam.step();
                 scheduler?.step();
                 adamDone = step;
+                if (step % TrimEvery == 0) TorchRuntime.TrimNativeHeap();
                 if (step % every == 0 || step == o.Steps)
                 {
                     double value = loss.item<float>();
@@ -144,6 +147,7 @@ public static class NeuralTrainer
                 }
                 var loss = lbfgs.step(Closure);
                 lbfgsDone = it;
+                if (it % TrimEvery == 0) TorchRuntime.TrimNativeHeap();
                 if (it % lbfgsEvery == 0 || it == o.LbfgsSteps)
                 {
                     double value = loss.item<float>();
@@ -154,6 +158,7 @@ public static class NeuralTrainer
             }
         }
         clock.Stop();
+        TorchRuntime.TrimNativeHeap();
 
         double final;
         using (var scope = NewDisposeScope())

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 
 namespace Science.Interpolation.Neural;
@@ -70,6 +71,31 @@ public static class TorchRuntime
         {
             reason = Diagnose(e);
             return false;
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
+
+    private static bool _trimUnavailable;
+
+    /// <summary>
+    /// glibc only: returns free native heap memory to the system (<c>malloc_trim(0)</c>). libtorch allocates and frees
+    /// multi-megabyte activations every training step, and glibc's allocator kept the freed memory: the resident size of
+    /// a training loop grew by ~20 MB per step (H 128, 13 824 points; 4.3 GB after 200 steps) until the kernel's OOM
+    /// killer stopped a σ sweep at 24 GB. Trimming every few steps keeps it flat (~0.2 GB) at no measurable cost per
+    /// step. (<c>MALLOC_ARENA_MAX=1</c> in the environment also cures it, but only when set before the process starts.)
+    /// </summary>
+    internal static void TrimNativeHeap()
+    {
+        if (_trimUnavailable || !OperatingSystem.IsLinux()) return;
+        try
+        {
+            MallocTrim(0);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _trimUnavailable = true; // not glibc (e.g. musl)
         }
     }
 

@@ -59,10 +59,11 @@ public sealed class DenseLu
         var pivot = new int[n];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxThreads > 0 ? maxThreads : -1 };
         var packed = new double[(long)PanelWidth * (n + 16)];
+        var panel = new double[(long)PanelWidth * n];
         for (int k0 = 0; k0 < n; k0 += PanelWidth)
         {
             int kb = Math.Min(PanelWidth, n - k0);
-            FactorPanel(matrix, n, k0, kb, pivot);
+            FactorPanel(matrix, n, k0, kb, pivot, panel);
             int c0 = k0 + kb;
             if (c0 >= n) break;
             SolveBlockRow(matrix, n, k0, kb, c0);
@@ -91,35 +92,63 @@ public sealed class DenseLu
 
     private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y) => System.Numerics.Tensors.TensorPrimitives.Dot<double>(x, y);
 
-    // Unblocked LU with partial pivoting of columns k0 … k0+kb−1, rows k0 … n−1; whole rows are swapped, which also
-    // applies the interchanges to the columns left and right of the panel.
-    private static void FactorPanel(double[] a, int n, int k0, int kb, int[] pivot)
+    // Unblocked LU with partial pivoting of columns k0 … k0+kb−1, rows k0 … n−1, done on a column-major copy of the
+    // panel (contiguous pivot searches and updates); whole rows of the matrix are then interchanged, which applies the
+    // pivots to the columns left and right of the panel, and the factored panel is written back.
+    private static void FactorPanel(double[] a, int n, int k0, int kb, int[] pivot, double[] panel)
     {
-        for (int j = k0; j < k0 + kb; j++)
+        int m = n - k0;
+        for (int i = 0; i < m; i++)
         {
+            long row = (long)(k0 + i) * n + k0;
+            for (int c = 0; c < kb; c++) panel[c * m + i] = a[row + c];
+        }
+        for (int j = 0; j < kb; j++)
+        {
+            var cj = panel.AsSpan(j * m, m);
             int p = j;
-            double best = Math.Abs(a[(long)j * n + j]);
-            for (int i = j + 1; i < n; i++)
+            double best = Math.Abs(cj[j]);
+            for (int i = j + 1; i < m; i++)
             {
-                double v = Math.Abs(a[(long)i * n + j]);
+                double v = Math.Abs(cj[i]);
                 if (v > best) { best = v; p = i; }
             }
-            pivot[j] = p;
-            if (best == 0) throw new InvalidOperationException($"the matrix is singular (zero pivot in column {j})");
-            if (p != j) a.AsSpan((int)((long)j * n), n).SwapWith(a.AsSpan((int)((long)p * n), n));
-            long rj = (long)j * n;
-            double inv = 1.0 / a[rj + j];
-            int width = k0 + kb - j - 1;
-            for (int i = j + 1; i < n; i++)
+            if (best == 0) throw new InvalidOperationException($"the matrix is singular (zero pivot in column {k0 + j})");
+            pivot[k0 + j] = k0 + p;
+            if (p != j)
+                for (int c = 0; c < kb; c++)
+                {
+                    var cc = panel.AsSpan(c * m, m);
+                    (cc[j], cc[p]) = (cc[p], cc[j]);
+                }
+            double inv = 1.0 / cj[j];
+            var below = cj[(j + 1)..];
+            System.Numerics.Tensors.TensorPrimitives.Multiply<double>(below, inv, below);
+            for (int c = j + 1; c < kb; c++)
             {
-                long ri = (long)i * n;
-                double l = a[ri + j] * inv;
-                a[ri + j] = l;
-                if (l == 0 || width == 0) continue;
-                var dst = a.AsSpan((int)(ri + j + 1), width);
-                var src = a.AsSpan((int)(rj + j + 1), width);
-                for (int c = 0; c < width; c++) dst[c] -= l * src[c];
+                var cc = panel.AsSpan(c * m, m);
+                double u = cc[j];
+                if (u == 0) continue;
+                var t = cc[(j + 1)..];
+                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd<double>(below, -u, t, t);
             }
+        }
+        // Interchange whole rows in the order the pivots were chosen, then write the panel back.
+        Span<double> tmp = new double[n];
+        for (int j = k0; j < k0 + kb; j++)
+        {
+            int p = pivot[j];
+            if (p == j) continue;
+            var rowJ = a.AsSpan((int)((long)j * n), n);
+            var rowP = a.AsSpan((int)((long)p * n), n);
+            rowJ.CopyTo(tmp);
+            rowP.CopyTo(rowJ);
+            tmp.CopyTo(rowP);
+        }
+        for (int i = 0; i < m; i++)
+        {
+            long row = (long)(k0 + i) * n + k0;
+            for (int c = 0; c < kb; c++) a[row + c] = panel[c * m + i];
         }
     }
 
@@ -156,22 +185,26 @@ public sealed class DenseLu
             }
         }
         int rows = n - c0;
-        int blocks = (rows + RowsPerKernel * 8 - 1) / (RowsPerKernel * 8);
+        const int chunk = RowsPerKernel * 8, stripGroup = 8;
+        int blocks = (rows + chunk - 1) / chunk;
         Parallel.For(0, blocks, options, block =>
         {
-            int r0 = c0 + block * RowsPerKernel * 8, r1 = Math.Min(n, r0 + RowsPerKernel * 8);
-            Span<double> tail = stackalloc double[RowsPerKernel * 16];
-            for (int r = r0; r < r1; r += RowsPerKernel)
+            int r0 = c0 + block * chunk, r1 = Math.Min(n, r0 + chunk);
+            for (int g0 = 0; g0 < strips; g0 += stripGroup)
             {
-                int h = Math.Min(RowsPerKernel, r1 - r);
-                for (int s = 0; s < strips; s++)
+                int g1 = Math.Min(strips, g0 + stripGroup);
+                for (int r = r0; r < r1; r += RowsPerKernel)
                 {
-                    int col = c0 + s * 16, w = Math.Min(16, n - col);
-                    var u = packed.AsSpan((int)((long)s * kb * 16), kb * 16);
-                    if (h == RowsPerKernel && w == 16 && Vector512.IsHardwareAccelerated)
-                        Kernel6x16(a, n, r, k0, kb, col, u);
-                    else
-                        KernelGeneric(a, n, r, h, k0, kb, col, w, u);
+                    int h = Math.Min(RowsPerKernel, r1 - r);
+                    for (int s = g0; s < g1; s++)
+                    {
+                        int col = c0 + s * 16, w = Math.Min(16, n - col);
+                        var u = packed.AsSpan((int)((long)s * kb * 16), kb * 16);
+                        if (h == RowsPerKernel && w == 16 && Vector512.IsHardwareAccelerated)
+                            Kernel6x16(a, n, r, k0, kb, col, u);
+                        else
+                            KernelGeneric(a, n, r, h, k0, kb, col, w, u);
+                    }
                 }
             }
         });

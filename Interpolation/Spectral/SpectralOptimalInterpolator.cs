@@ -86,15 +86,30 @@ public sealed class SpectralOptimalInterpolator : IInterpolator
     public Action<OiResult>? Solved { get; init; }
 
     /// <inheritdoc/>
-    public double[] Interpolate(SensorLayout layout, ReadOnlySpan<double> values, InterpolationContext context) => Solve(layout, values).Psi;
+    /// <remarks>When <paramref name="context"/> has a progress sink, it receives (CG iterations, iteration limit,
+    /// final relative residual) once per layer.</remarks>
+    public double[] Interpolate(SensorLayout layout, ReadOnlySpan<double> values, InterpolationContext context)
+    {
+        var result = Solve(layout, values);
+        if (context?.Progress is { } progress)
+            foreach (var r in result.Layers) progress(r.Iterations, MaxIterations, r.RelativeResidual);
+        return result.Psi;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The layout's grid differs from the prior's.</exception>
+    public void EnsureSupported(SensorLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        if (!layout.Grid.SameAs(Prior.Grid)) throw new ArgumentException($"the layout is on {layout.Grid} but the prior on {Prior.Grid}", nameof(layout));
+    }
 
     /// <summary>The posterior mean of both layers and how the solves went.</summary>
     /// <exception cref="ArgumentException">The layout's grid differs from the prior's, or the value count is wrong.</exception>
     public OiResult Solve(SensorLayout layout, ReadOnlySpan<double> values)
     {
-        ArgumentNullException.ThrowIfNull(layout);
+        EnsureSupported(layout);
         var grid = layout.Grid;
-        if (!grid.SameAs(Prior.Grid)) throw new ArgumentException($"the layout is on {grid} but the prior on {Prior.Grid}", nameof(layout));
         int n = grid.RealSize, count = layout.Count;
         if (values.Length != 2 * count) throw new ArgumentException($"expected {2 * count} values (2 layers × {count} sensors), got {values.Length}", nameof(values));
         var psi = new double[2 * n];

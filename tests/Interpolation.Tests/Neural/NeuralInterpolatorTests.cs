@@ -199,7 +199,30 @@ public sealed class NeuralInterpolatorTests(ITestOutputHelper output)
         {
             using var f = new RffMlpInterpolator(Tiny with { Steps = 40, Schedule = schedule }).Train(layout, values, context);
             Assert.True(f.Report.FinalLoss < f.Report.LossLog[0].Loss);
+            Assert.NotEqual(plain.Report.FinalLoss, f.Report.FinalLoss); // the schedule changed the run
         }
+        // The schedule really drives Adam's rate: decaying it to ~0 after 5 steps freezes the network.
+        using var frozen = new RffMlpInterpolator(Tiny with { Steps = 40, LogEvery = 1, Schedule = LearningRateSchedule.Step, DecayEvery = 5, DecayFactor = 1e-30 })
+            .Train(layout, values, context);
+        var late = frozen.Report.LossLog.Where(e => e.Step > 6).Select(e => e.Loss).Distinct().ToArray();
+        Assert.Single(late);
+        Assert.True(frozen.Report.LossLog[0].Loss > frozen.Report.LossLog[5].Loss);
+        using var cosine = new RffMlpInterpolator(Tiny with { Steps = 40, LogEvery = 1, Schedule = LearningRateSchedule.Cosine, LearningRate = 0.05, MinLearningRate = 0 })
+            .Train(layout, values, context);
+        Assert.Equal(cosine.Report.LossLog[^1].Loss, cosine.Report.FinalLoss, 1e-3 * cosine.Report.FinalLoss); // rate 0 at the last step
+
+        using var normalised = new RffMlpInterpolator(Tiny with { Steps = 40, NormalizeTargets = true }).Train(layout, values, context);
+        var scale = normalised.StateSnapshot()["out_scale"];
+        var shift = normalised.StateSnapshot()["out_shift"];
+        for (int k = 0; k < 2; k++)
+        {
+            var layer = values.AsSpan(k * layout.Count, layout.Count).ToArray();
+            double mean = layer.Average(), std = Math.Sqrt(layer.Select(x => (x - mean) * (x - mean)).Average());
+            Assert.Equal(mean, shift[k], 1e-5);
+            Assert.Equal(std, scale[k], 1e-5);
+        }
+        Assert.Equal([1f, 1f], plain.StateSnapshot()["out_scale"]);
+        Assert.True(normalised.Report.FinalLoss < normalised.Report.LossLog[0].Loss);
 
         using var polished = new RffMlpInterpolator(Tiny with { Steps = 40, LbfgsSteps = 30 }).Train(layout, values, context);
         Assert.Equal(30, polished.Report.LbfgsSteps);
@@ -245,5 +268,38 @@ public sealed class NeuralInterpolatorTests(ITestOutputHelper output)
         Assert.Equal(5, heldOut.Length);
         Assert.Equal(Enumerable.Range(0, 100), training.Concat(heldOut).Order());
         Assert.Equal(heldOut, SigmaSelection.Split(100, 0.05, 1).HeldOut);
+    }
+}
+
+/// <summary>rff and mlp in the interpolator catalogue, configured through the shared config file's extra keys.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class NeuralCatalogueTests
+{
+    [Fact]
+    public void Rff_and_mlp_are_registered_and_read_their_config_keys()
+    {
+        Assert.True(InterpolatorCatalogue.Contains("rff"));
+        Assert.True(InterpolatorCatalogue.Contains("mlp"));
+        NeuralInterpolators.Register(); // idempotent
+        Assert.Equal(1, InterpolatorCatalogue.Names.Count(n => n == "rff"));
+
+        var rff = Assert.IsType<RffMlpInterpolator>(InterpolatorCatalogue.Create("rff"));
+        Assert.Equal(NeuralInterpolatorOptions.CpuSmall, rff.Options);
+
+        var options = InterpolatorOptions.Parse("""
+            { "neural_preset": "tiny", "hidden": 16, "deep": 3, "rff_sigma": 2.5, "adam_steps": 77, "lr": 0.005,
+              "lr_schedule": "cosine", "lr_min": 1e-5, "lbfgs_steps": 3, "gamma_diff": 0.5, "normalize_targets": true,
+              "threads": 2, "seed": 9 }
+            """);
+        var mlp = Assert.IsType<MlpInterpolator>(InterpolatorCatalogue.Create("mlp", options));
+        Assert.Equal(NeuralInterpolatorOptions.Tiny with
+        {
+            Hidden = 16, Depth = 3, Sigma = 2.5, Steps = 77, LearningRate = 0.005, Schedule = LearningRateSchedule.Cosine,
+            MinLearningRate = 1e-5, LbfgsSteps = 3, GammaDiff = 0.5, NormalizeTargets = true, Threads = 2, Seed = 9,
+        }, mlp.Options);
+
+        Assert.Throws<ArgumentException>(() => InterpolatorCatalogue.Create("rff", InterpolatorOptions.Parse("""{ "neural_preset": "huge" }""")));
+        Assert.Throws<FormatException>(() => InterpolatorCatalogue.Create("rff", InterpolatorOptions.Parse("""{ "hidden": "wide" }""")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => InterpolatorCatalogue.Create("rff", InterpolatorOptions.Parse("""{ "hidden": 15 }""")));
     }
 }
