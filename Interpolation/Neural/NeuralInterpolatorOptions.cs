@@ -97,8 +97,8 @@ public sealed record NeuralInterpolatorOptions
     };
 
     /// <summary>
-    /// CPU preset: H 256, 3 layers, σ 1, 2 000 Adam steps with cosine decay to 1e−4. About 0.24 s of CPU per step at
-    /// SR 0.75 on one thread, so about 8 minutes per network.
+    /// CPU preset: H 256, 3 layers, σ 1, 2 000 Adam steps with cosine decay to 1e−4. About 0.21 s of CPU per step at
+    /// SR 0.75 on one thread, so about 7 minutes per network.
     /// </summary>
     public static NeuralInterpolatorOptions CpuMedium { get; } = new()
     {
