@@ -29,10 +29,11 @@ public static class ModelErrorDiscovery
         DesignChecks.RequireFullRank(design);
 
         var expected = modelErrorCase.Expected(increment.Settings.Bookkeeping);
+        var thresholdSweep = Sweep(settings);
         var layers = new LayerDiscovery[2];
         for (int layer = 1; layer <= 2; layer++)
         {
-            var sweep = Sweep(settings).Run(design, targets[layer - 1]);
+            var sweep = thresholdSweep.Run(design, targets[layer - 1]);
             layers[layer - 1] = Summarise(layer, sweep, settings, targets[layer - 1], expected);
         }
         clock.Stop();
@@ -42,7 +43,7 @@ public static class ModelErrorDiscovery
             ["library"] = settings.Library.Name,
             ["labels"] = string.Join(",", settings.Library.Labels),
             ["regressor"] = settings.Regressor.ToString().ToLowerInvariant(),
-            ["thresholds"] = string.Join(",", Sweep(settings).Thresholds.Select(t => t.ToString("G3", CultureInfo.InvariantCulture))),
+            ["thresholds"] = string.Join(",", thresholdSweep.Thresholds.Select(t => t.ToString("G3", CultureInfo.InvariantCulture))),
             ["delta"] = settings.Delta.ToString("G", CultureInfo.InvariantCulture),
             ["tolerance"] = settings.Tolerance.ToString("G", CultureInfo.InvariantCulture),
             ["standardise"] = settings.Standardise ? "true" : "false",
