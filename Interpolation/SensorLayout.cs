@@ -181,14 +181,17 @@ public sealed class SensorLayout
         }
     }
 
-    /// <summary>Writes the layout as a CSV file with the header <c>i,j</c>, readable by <see cref="FromFile"/>.</summary>
-    public void WriteFile(string path)
+    /// <summary>
+    /// Writes the layout as a CSV file with the header <c>i,j</c>, readable by <see cref="FromFile"/>; atomically
+    /// (temporary file + rename), so an existing file is never left half-written.
+    /// </summary>
+    public void WriteFile(string path) => Science.QgModel.IO.AtomicFile.Write(path, temp =>
     {
-        using var w = new StreamWriter(path);
+        using var w = new StreamWriter(temp);
         w.WriteLine("# " + Description);
         w.WriteLine("i,j");
         foreach (int p in Indices) w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p % Grid.Nx},{p / Grid.Nx}"));
-    }
+    });
 
     /// <summary>Column (x index) of sensor <paramref name="k"/>.</summary>
     public int Column(int k) => Indices[k] % Grid.Nx;

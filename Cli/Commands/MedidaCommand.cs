@@ -17,7 +17,7 @@ internal static class MedidaCommand
 {
     private static readonly string[] Common =
         ["state", "case", "case-config", "output", "snapshots", "every", "library-state", "pv-bookkeeping", "noise", "seed", "smoother", "fft",
-         "sensors", "interpolator", "interpolator-config"];
+         "sensors", "sensor-seed", "interpolator", "interpolator-config"];
 
     private static readonly string[] DiscoverOnly =
         ["regressor", "library", "regression-filter", "delta", "thresholds", "boundary-cut", "files"];
@@ -25,18 +25,21 @@ internal static class MedidaCommand
     public const string IncrementsUsage =
         "medida increments --state STATE.h5 --case ID --output INC.h5 [--snapshots N (1) --every K (400 steps)]\n" +
         "              [--library-state forecast|estimate] [--pv-bookkeeping reference|consistent] [--noise LEVEL --seed S]\n" +
-        "              [--smoother none|keep:R|gaussian:F] [--case-config FILE.json] [--fft …]";
+        "              [--smoother none|keep:R|gaussian:F] [--case-config FILE.json] [--fft …]\n" +
+        "              [--sensors SPEC --interpolator exact|cubic|rbf|oi|mlp|rff [--interpolator-config FILE] [--sensor-seed S] [--merge-observations]]\n" +
+        "              [--list-interpolators]   (SPEC: " + Science.Interpolation.SensorSpecification.Forms + ")";
 
     public const string DiscoverUsage =
         "medida discover --state STATE.h5 --case ID --output REPORT.json [--regressor rvm|stlsq|ensemble] [--library reference|extended|LABELS]\n" +
         "              [--library-state forecast|estimate] [--pv-bookkeeping reference|consistent] [--snapshots N --every K]\n" +
         "              [--noise LEVEL --seed S --smoother none|keep:R|gaussian:F] [--regression-filter F] [--delta D]\n" +
         "              [--thresholds T1,T2,…] [--boundary-cut N] [--standardise] [--files DIR] [--no-charts] [--list-cases] [--quiet]\n" +
-        "              [--sensors RATIO --interpolator exact|cubic|rbf|oi|mlp|rff [--interpolator-config FILE] [--merge-observations]]\n" +
-        "              [--list-interpolators]";
+        "              [--sensors SPEC --interpolator exact|cubic|rbf|oi|mlp|rff [--interpolator-config FILE] [--sensor-seed S] [--merge-observations]]\n" +
+        "              [--list-interpolators]   (SPEC: " + Science.Interpolation.SensorSpecification.Forms + ")";
 
     public static int Increments(IReadOnlyList<string> args)
     {
+        if (args.Contains("--list-interpolators")) return ListInterpolators();
         var a = Arguments.Parse("medida increments", args, Common, ["quiet", "merge-observations"]);
         var setup = Setup(a, "medida increments", args);
         string output = a.Required("output");
@@ -60,11 +63,7 @@ internal static class MedidaCommand
             foreach (var c in CaseCatalogue.All) Console.WriteLine($"{c.Id}  {c.Name,-20} {c.Description}");
             return 0;
         }
-        if (args.Contains("--list-interpolators"))
-        {
-            Console.WriteLine(string.Join(" ", Science.Interpolation.InterpolatorCatalogue.Names));
-            return 0;
-        }
+        if (args.Contains("--list-interpolators")) return ListInterpolators();
         var a = Arguments.Parse("medida discover", args, [.. Common, .. DiscoverOnly], ["quiet", "standardise", "no-charts", "merge-observations"]);
         var setup = Setup(a, "medida discover", args);
         string output = a.Required("output");
@@ -104,10 +103,22 @@ internal static class MedidaCommand
         return 0;
     }
 
-    private sealed record PipelineSetup(ModelErrorCase Case, IReadOnlyList<QgState> Snapshots, IncrementBuilder Builder,
-        Dictionary<string, string> Provenance, Science.QgModel.Spectral.FftBackendKind Backend, int Seed)
+    /// <summary>Prints the interpolator names separated by spaces (the contract of <c>--list-interpolators</c>).</summary>
+    private static int ListInterpolators()
     {
-        public Increment Build() => Builder.Build(Snapshots);
+        Console.WriteLine(string.Join(" ", Science.Interpolation.InterpolatorCatalogue.Names));
+        return 0;
+    }
+
+    private sealed record PipelineSetup(ModelErrorCase Case, IReadOnlyList<QgState> Snapshots, IncrementBuilder Builder,
+        Dictionary<string, string> Provenance, Science.QgModel.Spectral.FftBackendKind Backend, int Seed, TrainingProgress? Training)
+    {
+        public Increment Build()
+        {
+            var increment = Builder.Build(Snapshots);
+            Training?.Finish();
+            return increment;
+        }
     }
 
     private static PipelineSetup Setup(Arguments a, string command, IReadOnlyList<string> args)
@@ -124,14 +135,13 @@ internal static class MedidaCommand
         string smoother = a.Text("smoother") ?? (noise > 0 ? "keep:0.5" : "none");
         Func<Grid, SpectralFilter>? filter = ParseSmoother(smoother);
 
-        double sensors = a.Real("sensors", 1e-6, 1, 1);
-        string? interpolatorName = a.Text("interpolator");
         var truth = Files.Read(() => Parse(() => TruthSnapshots.Load(state, snapshots, every, modelErrorCase.Truth, backend), "--snapshots/--every"));
         IStateEstimator estimator;
-        if (sensors < 1 || interpolatorName is not null)
+        TrainingProgress? training = null;
+        if (Sparse.Requested(a))
         {
             if (a.Text("smoother") is not null) throw new CliException("--smoother applies to full observations; with --sensors the interpolator does the smoothing");
-            estimator = Sparse.Estimator(a, state, truth[0].Grid, sensors, interpolatorName ?? "oi", noise, seed, backend);
+            (estimator, training) = Sparse.Estimator(a, state, truth[0].Grid, a.Text("interpolator") ?? "oi", noise, seed, 2 * truth.Count, backend);
             smoother = "none";
         }
         else
@@ -146,7 +156,7 @@ internal static class MedidaCommand
             ["smoother"] = smoother,
             ["estimator"] = estimator.Name,
         };
-        return new PipelineSetup(modelErrorCase, truth, builder, provenance, backend, seed);
+        return new PipelineSetup(modelErrorCase, truth, builder, provenance, backend, seed, training);
     }
 
     private static ModelErrorCase LoadCase(Arguments a)

@@ -10,19 +10,51 @@ namespace Science.Cli.Commands;
 internal static class Sparse
 {
     /// <summary>
-    /// The estimator for <c>--sensors RATIO --interpolator NAME</c>. The sensors are a seeded random subset (seed = --seed);
-    /// the <c>oi</c> interpolator takes its prior spectrum from --interpolator-config (keys <c>prior</c>,
-    /// <c>prior_snapshots</c>) or, by default, from the --state file itself — all its snapshots, including the one being
-    /// interpolated, which flatters the estimate (about 2× on ∇²ψ); give a prior from other states for fair tests.
+    /// The estimator for <c>--sensors SPEC --interpolator NAME</c>. SPEC is a ratio (a seeded random subset), <c>full</c>,
+    /// <c>regular:SX,SY[,OX,OY]</c> or a point-list file (<see cref="SensorSpecification"/>). The random subset is drawn
+    /// with --sensor-seed (default: --seed); the noise and the networks use --seed. The <c>oi</c> interpolator takes its
+    /// prior spectrum from --interpolator-config (keys <c>prior</c>, <c>prior_snapshots</c>) or, by default, from the
+    /// --state file itself — all its snapshots, including the one being interpolated, which flatters the estimate
+    /// (about 2× on ∇²ψ); give a prior from other states for fair tests. Neural interpolators get one progress bar for
+    /// their <paramref name="networks"/> trainings (returned, to be finished by the caller).
     /// </summary>
-    public static IStateEstimator Estimator(Arguments a, string statePath, Grid grid, double ratio, string name, double noise, int seed,
-        FftBackendKind backend)
+    public static (SparseObservation Estimator, TrainingProgress? Progress) Estimator(Arguments a, string statePath, Grid grid,
+        string name, double noise, int seed, int networks, FftBackendKind backend)
     {
         var options = Options(a.Text("interpolator-config"), statePath, seed, backend);
-        var layout = Parse(() => SensorLayout.RandomSubset(grid, ratio, seed), "--sensors");
+        var layout = Layout(a, grid, seed);
         var interpolator = Files.Read(() => Parse(() => InterpolatorCatalogue.Create(name, options), "--interpolator"));
-        return Parse(() => new SparseObservation(layout, interpolator, noise, seed, a.Has("merge-observations")), "--interpolator");
+        TrainingProgress? progress = interpolator is Science.Interpolation.Neural.NeuralInterpolator neural
+            ? new TrainingProgress($"training {neural.Name}", networks, neural.Options.Steps + neural.Options.LbfgsSteps, a.Has("quiet"))
+            : null;
+        var estimator = Parse(() => new SparseObservation(layout, interpolator, noise, seed, a.Has("merge-observations"),
+            progress is null ? null : progress.Report), "--interpolator");
+        return (estimator, progress);
     }
+
+    /// <summary>The layout of <c>--sensors SPEC</c> (default <c>full</c>) with <c>--sensor-seed</c> (default <paramref name="seed"/>).</summary>
+    public static SensorLayout Layout(Arguments a, Grid grid, int seed)
+    {
+        string text = a.Text("sensors") ?? "full";
+        int sensorSeed = (int)a.Integer("sensor-seed", 0, int.MaxValue, seed);
+        try
+        {
+            return SensorSpecification.Parse(grid, text, sensorSeed);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new CliException($"--sensors: {e.Message}", 3);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or IOException)
+        {
+            throw new CliException($"--sensors {text}: {QgCommand.FirstLine(e.Message)}");
+        }
+    }
+
+    /// <summary>Whether the arguments ask for sparse observations (a layout other than a full ratio, or an interpolator).</summary>
+    public static bool Requested(Arguments a) =>
+        a.Text("interpolator") is not null
+        || a.Text("sensors") is { } s && !(SensorSpecification.IsRatio(s, out double r) && r == 1) && !s.Equals("full", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Interpolator options from a JSON config, with defaults for the prior, the seed and the FFT backend.</summary>
     public static InterpolatorOptions Options(string? configPath, string statePath, int seed, FftBackendKind backend)
@@ -46,28 +78,33 @@ internal static class Sparse
 
     public const string InterpolateUsage =
         "medida interpolate --state STATE.h5 --sensors RATIO --interpolator NAME --output EST.h5 [--interpolator-config FILE]\n" +
-        "              [--snapshot K] [--noise LEVEL] [--seed S] [--fft …] [--quiet]   (writes EST.h5 and EST.json with diagnostics)";
+        "              [--snapshot K] [--noise LEVEL] [--seed S] [--sensor-seed S] [--fft …] [--quiet] [--list-interpolators]\n" +
+        "              (--sensors: " + SensorSpecification.Forms + ")\n" +
+        "              (writes EST.h5, EST.json with diagnostics and EST.sensors.csv with the sensor points)";
 
     /// <summary><c>medida interpolate</c>: one estimate from sensors, with its diagnostics against the truth.</summary>
     public static int Interpolate(IReadOnlyList<string> args)
     {
+        if (args.Contains("--list-interpolators"))
+        {
+            Console.WriteLine(string.Join(" ", InterpolatorCatalogue.Names));
+            return 0;
+        }
         var a = Arguments.Parse("medida interpolate", args,
-            ["state", "sensors", "interpolator", "interpolator-config", "output", "snapshot", "noise", "seed", "fft"], ["quiet"]);
+            ["state", "sensors", "sensor-seed", "interpolator", "interpolator-config", "output", "snapshot", "noise", "seed", "fft"], ["quiet"]);
         string state = a.Required("state"), output = a.Required("output"), name = a.Required("interpolator");
-        double ratio = a.Real("sensors", 1e-6, 1, 1);
         int snapshot = (int)a.Integer("snapshot", 0, 1_000_000, 0), seed = (int)a.Integer("seed", 0, int.MaxValue, 0);
         double noise = a.Real("noise", 0, 10, 0);
         var backend = QgCommand.ParseBackend(a.Choice("fft", ["auto", "managed", "fftw"], "auto"));
         var truth = Files.Read(() => Science.QgModel.IO.QgTrajectoryFile.IsTrajectory(state)
             ? Science.QgModel.IO.QgTrajectoryFile.Read(state).GetState(snapshot)
             : Files.ReadState(state).State);
-        var options = Options(a.Text("interpolator-config"), state, seed, backend);
-        var layout = Parse(() => SensorLayout.RandomSubset(truth.Grid, ratio, seed), "--sensors");
-        var interpolator = Files.Read(() => Parse(() => InterpolatorCatalogue.Create(name, options), "--interpolator"));
-        var estimator = Parse(() => new SparseObservation(layout, interpolator, noise, seed), "--interpolator");
+        var (estimator, progress) = Estimator(a, state, truth.Grid, name, noise, seed, 1, backend);
+        var layout = estimator.Layout;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var estimate = estimator.Estimate(truth.Grid, truth.Psi, snapshot, ObservationTime.Start);
         clock.Stop();
+        progress?.Finish();
         var diagnostics = InterpolationDiagnostics.Compute(layout, truth.Psi, estimate, name, default, clock.Elapsed.TotalSeconds, null, backend);
         QgCommand.EnsureDirectory(output);
         var estimateState = new QgState(truth.Grid, estimate, null, truth.Time, truth.Step);
@@ -76,14 +113,16 @@ internal static class Sparse
             ["command"] = "medida interpolate " + string.Join(' ', args),
             ["estimator"] = estimator.Name,
         });
-        string json = Path.ChangeExtension(output, ".json");
+        string json = Path.ChangeExtension(output, ".json"), sensorsFile = Path.ChangeExtension(output, ".sensors.csv");
         Science.QgModel.IO.AtomicFile.Write(json, tmp => File.WriteAllText(tmp, diagnostics.ToJson()));
+        layout.WriteFile(sensorsFile);
         Summary.Table("medida interpolate", [
             ("estimator", estimator.Name),
             ("wall time", $"{clock.Elapsed.TotalSeconds:F2} s"),
             .. diagnostics.Layers.Select(l => ($"layer {l.Layer}", System.FormattableString.Invariant(
                 $"ψ error {l.PsiError:E2}, ∇²ψ error {l.LaplacianError:E2}"))),
-            ("output", $"{output}, {json}"),
+            ("sensors", $"{layout.Count} ({layout.Description})"),
+            ("output", $"{output}, {json}, {sensorsFile}"),
         ]);
         return 0;
     }

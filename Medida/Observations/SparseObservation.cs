@@ -12,6 +12,14 @@ namespace Science.Medida.Observations;
 /// <param name="Seconds">Wall time of the interpolation.</param>
 public sealed record SparseObservationCall(int Snapshot, ObservationTime Time, double Seconds);
 
+/// <summary>Progress of one interpolation (a network's training), tagged with the snapshot and time it serves.</summary>
+/// <param name="Snapshot">Snapshot index within the experiment.</param>
+/// <param name="Time">Start (t_n) or end (t_n + Δt).</param>
+/// <param name="Done">Units done (training steps for the neural interpolators).</param>
+/// <param name="Total">Units in all.</param>
+/// <param name="Value">The interpolator's current figure of merit (the training loss for the neural interpolators).</param>
+public sealed record InterpolationProgress(int Snapshot, ObservationTime Time, long Done, long Total, double Value);
+
 /// <summary>
 /// Sparse observations (spec §8): the true ψ, optionally with the Gaussian noise of spec §4.4, is observed at the
 /// sensors of a <see cref="SensorLayout"/> (the same points in both layers, at t_n and t_n + Δt and for every
@@ -37,10 +45,11 @@ public sealed class SparseObservation : IStateEstimator
     /// <param name="noiseLevel">Noise std relative to the field's spatial std, ≥ 0 (0 = clean observations).</param>
     /// <param name="seed">Seed of the noise and of the interpolator's context.</param>
     /// <param name="mergeObservations">Re-insert the observations at the sensors (default off, as the reference).</param>
-    /// <param name="progress">Optional progress sink passed to the interpolator (training steps, total, loss).</param>
+    /// <param name="progress">Optional progress sink: every report of the interpolator (training steps, total, loss),
+    /// tagged with the snapshot and time; may be called from several threads at once.</param>
     /// <exception cref="ArgumentException">The interpolator cannot handle the layout (see <see cref="IInterpolator.EnsureSupported"/>).</exception>
     public SparseObservation(SensorLayout layout, IInterpolator interpolator, double noiseLevel = 0, int seed = 0, bool mergeObservations = false,
-        Action<long, long, double>? progress = null)
+        Action<InterpolationProgress>? progress = null)
     {
         Layout = layout ?? throw new ArgumentNullException(nameof(layout));
         Interpolator = interpolator ?? throw new ArgumentNullException(nameof(interpolator));
@@ -65,8 +74,8 @@ public sealed class SparseObservation : IStateEstimator
     public int Seed { get; }
     /// <summary>Whether observations are put back at the sensors (spec §8.3 "merge").</summary>
     public bool MergeObservations { get; }
-    /// <summary>Progress sink handed to the interpolator.</summary>
-    public Action<long, long, double>? Progress { get; }
+    /// <summary>Progress sink fed by the interpolator.</summary>
+    public Action<InterpolationProgress>? Progress { get; }
     /// <inheritdoc/>
     public string Name { get; }
 
@@ -102,7 +111,8 @@ public sealed class SparseObservation : IStateEstimator
         }
 
         var clock = Stopwatch.StartNew();
-        var estimate = Interpolator.Interpolate(Layout, values, new InterpolationContext(Seed, snapshot, (int)time, Progress));
+        Action<long, long, double>? sink = Progress is { } report ? (done, total, value) => report(new(snapshot, time, done, total, value)) : null;
+        var estimate = Interpolator.Interpolate(Layout, values, new InterpolationContext(Seed, snapshot, (int)time, sink));
         clock.Stop();
         _calls.Enqueue(new SparseObservationCall(snapshot, time, clock.Elapsed.TotalSeconds));
         if (estimate.Length != 2 * n)

@@ -129,4 +129,33 @@ public sealed class SensorLayoutTests
             Directory.Delete(dir, true);
         }
     }
+
+    [Fact]
+    public void Specification_strings_name_ratios_full_regular_grids_and_files()
+    {
+        var grid = Grid.Default;
+        Assert.Equal(SensorLayout.RandomSubset(grid, 0.5, 3).Indices, SensorSpecification.Parse(grid, "0.5", 3).Indices);
+        Assert.Equal(grid.RealSize, SensorSpecification.Parse(grid, "full", 0).Count);
+        Assert.Equal(grid.RealSize, SensorSpecification.Parse(grid, "1", 0).Count);
+        Assert.Equal(SensorLayout.RegularSubgrid(grid, 3, 2).Indices, SensorSpecification.Parse(grid, "regular:3,2", 0).Indices);
+        Assert.Equal(SensorLayout.RegularSubgrid(grid, 3, 2, 1, 1).Indices, SensorSpecification.Parse(grid, "regular:3,2,1,1", 0).Indices);
+
+        string file = Path.Combine(Path.GetTempPath(), $"sensors-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var layout = SensorLayout.RandomSubset(grid, 0.1, 9);
+            layout.WriteFile(file);
+            Assert.Equal(layout.Indices, SensorSpecification.Parse(grid, file, 0).Indices);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => SensorSpecification.Parse(grid, "0", 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SensorSpecification.Parse(grid, "1.01", 0));
+        Assert.Throws<ArgumentException>(() => SensorSpecification.Parse(grid, "regular:2", 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SensorSpecification.Parse(grid, "regular:2,2,2,0", 0));
+        Assert.Throws<FileNotFoundException>(() => SensorSpecification.Parse(grid, "no-such-sensors.csv", 0));
+    }
 }
