@@ -90,20 +90,13 @@ internal static class Medida
 /// <summary>The repository root (the directory holding Science.sln) and its shipped data.</summary>
 internal static class Repo
 {
-    private static readonly Lazy<string> RootPath = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Science.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no Science.sln above {AppContext.BaseDirectory}");
-    });
-
-    public static string Root => RootPath.Value;
+    public static string Root => Science.Tests.Shared.RepositoryPaths.Root;
 
     /// <summary>data/qg_spunup.h5: one state at step 20000.</summary>
-    public static string SpunUp => Path.Combine(Root, "data", "qg_spunup.h5");
+    public static string SpunUp => Science.Tests.Shared.RepositoryPaths.SpunUp;
 
     /// <summary>data/qg_trajectory.h5: 6 snapshots 400 steps apart.</summary>
-    public static string Trajectory => Path.Combine(Root, "data", "qg_trajectory.h5");
+    public static string Trajectory => Science.Tests.Shared.RepositoryPaths.Trajectory;
 }
 
 /// <summary>A fresh temporary directory per test, deleted on dispose.</summary>

@@ -19,13 +19,6 @@ internal static class InterpolationTestData
     /// <summary>The snapshot the sparse tests interpolate; the prior comes from the others.</summary>
     public const int Target = 0;
 
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Science.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"Science.sln not found above {AppContext.BaseDirectory}");
-    });
-
     private static readonly Lazy<QgTrajectory> TrajectoryFile = new(() => QgTrajectoryFile.Read(TrajectoryPath));
     private static readonly ConcurrentDictionary<int, Lazy<QgState>> States = new();
     private static readonly Lazy<SpectralPrior> OtherSnapshotsPrior = new(() =>
@@ -36,10 +29,10 @@ internal static class InterpolationTestData
     private static readonly ConcurrentDictionary<string, IInterpolator> Interpolators = new();
 
     /// <summary>The directory holding Science.sln.</summary>
-    public static string RepositoryRoot => Root.Value;
+    public static string RepositoryRoot => Science.Tests.Shared.RepositoryPaths.Root;
 
     /// <summary>data/qg_trajectory.h5.</summary>
-    public static string TrajectoryPath => Path.Combine(RepositoryRoot, "data", "qg_trajectory.h5");
+    public static string TrajectoryPath => Science.Tests.Shared.RepositoryPaths.Trajectory;
 
     /// <summary>The shipped trajectory.</summary>
     public static QgTrajectory Trajectory => TrajectoryFile.Value;

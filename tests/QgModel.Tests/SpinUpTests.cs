@@ -13,7 +13,7 @@ public sealed class SpinUpTests
     [Fact]
     public void ShippedTrajectoryHasSpunUpStatistics()
     {
-        var t = QgTrajectoryFile.Read(Path.Combine(RepoRoot(), "data", "qg_trajectory.h5"));
+        var t = QgTrajectoryFile.Read(Science.Tests.Shared.RepositoryPaths.Trajectory);
         var states = Enumerable.Range(0, t.Count).Select(t.GetState).ToArray();
         CheckB2(states, t.Grid);
         Assert.Equal(20_000, t.Steps[0]);
@@ -68,10 +68,4 @@ public sealed class SpinUpTests
     private static void InRange(string what, double v, double lo, double hi) =>
         Assert.True(v >= lo && v <= hi, $"{what} = {v:G4} outside [{lo}, {hi}] (spec §13 B2)");
 
-    internal static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Science.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Science.sln not found above the test binaries");
-    }
 }
