@@ -47,10 +47,12 @@ public sealed class NeuralField : IDisposable
     };
 
     private readonly CoordinateNetwork _net;
+    private readonly bool _ownsNetwork;
 
-    internal NeuralField(CoordinateNetwork net, NeuralInterpolatorOptions options, long networkSeed, TrainingReport report)
+    internal NeuralField(CoordinateNetwork net, NeuralInterpolatorOptions options, long networkSeed, TrainingReport report, bool ownsNetwork = true)
     {
         _net = net;
+        _ownsNetwork = ownsNetwork;
         Options = options;
         NetworkSeed = networkSeed;
         Report = report;
@@ -144,7 +146,10 @@ public sealed class NeuralField : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _net.Dispose();
+    public void Dispose()
+    {
+        if (_ownsNetwork) _net.Dispose();
+    }
 
     private sealed record Sidecar(string Format, NetworkKind Kind, NeuralInterpolatorOptions Options, long NetworkSeed, float[]? FourierMatrix,
         float[] OutputScale, float[] OutputShift, TrainingReport Report, string WeightsFile);

@@ -23,8 +23,10 @@ public static class NeuralTrainer
     /// <param name="networkSeed">Seed of libtorch's generator for the initial weights and B.</param>
     /// <param name="progress">Optional sink (steps done, total steps, loss), called at each loss log.</param>
     /// <param name="cancellationToken">Stops training between steps (throws <see cref="OperationCanceledException"/>).</param>
+    /// <param name="checkpoints">Optional look at the network after chosen Adam steps (studies of accuracy against budget).</param>
     public static NeuralField Train(NetworkKind kind, NeuralInterpolatorOptions options, float[] coordinates, ReadOnlySpan<double> targets,
-        long networkSeed, Action<long, long, double>? progress = null, CancellationToken cancellationToken = default)
+        long networkSeed, Action<long, long, double>? progress = null, CancellationToken cancellationToken = default,
+        TrainingCheckpoints? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(coordinates);
@@ -55,7 +57,7 @@ public static class NeuralTrainer
                 var (scale, shift) = LayerMoments(targets, n);
                 net.SetOutputScaling(scale, shift);
             }
-            var report = Fit(net, options, coordinates, pointMajor, n, progress, cancellationToken);
+            var report = Fit(net, options, networkSeed, coordinates, pointMajor, n, progress, checkpoints, cancellationToken);
             return new NeuralField(net, options, networkSeed, report);
         }
         catch
@@ -85,8 +87,8 @@ public static class NeuralTrainer
         return (scale, shift);
     }
 
-    private static TrainingReport Fit(CoordinateNetwork net, NeuralInterpolatorOptions o, float[] coordinates, float[] pointMajorTargets, int n,
-        Action<long, long, double>? progress, CancellationToken cancellationToken)
+    private static TrainingReport Fit(CoordinateNetwork net, NeuralInterpolatorOptions o, long networkSeed, float[] coordinates, float[] pointMajorTargets,
+        int n, Action<long, long, double>? progress, TrainingCheckpoints? checkpoints, CancellationToken cancellationToken)
     {
         using var v = tensor(coordinates, [n, 2]);
         using var w = tensor(pointMajorTargets, [n, 2]);
@@ -126,6 +128,14 @@ public static class NeuralTrainer
                     log.Add(new LossLogEntry(step, value));
                     progress?.Invoke(step, total, value);
                     if (!double.IsFinite(value)) { diverged = true; break; }
+                }
+                if (checkpoints is not null && checkpoints.Steps.Contains(step))
+                {
+                    var soFar = new TrainingReport(step, 0, loss.item<float>(), [.. log], clock.Elapsed.TotalSeconds, false);
+                    using var view = new NeuralField(net, o, networkSeed, soFar, ownsNetwork: false);
+                    clock.Stop();                      // the training time excludes the visits
+                    checkpoints.Visit(step, view);
+                    clock.Start();
                 }
             }
         }
