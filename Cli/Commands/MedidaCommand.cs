@@ -32,7 +32,7 @@ internal static class MedidaCommand
     public const string DiscoverUsage =
         "medida discover --state STATE.h5 --case ID --output REPORT.json [--regressor rvm|stlsq|ensemble] [--library reference|extended|LABELS]\n" +
         "              [--library-state forecast|estimate] [--pv-bookkeeping reference|consistent] [--snapshots N --every K]\n" +
-        "              [--noise LEVEL --seed S --smoother none|keep:R|gaussian:F] [--regression-filter F] [--delta D]\n" +
+        "              [--noise LEVEL --seed S --smoother none|keep:R|gaussian:F] [--regression-filter F (0 = off; default 0, 0.08 with --sensors)] [--delta D]\n" +
         "              [--thresholds T1,T2,…] [--boundary-cut N] [--standardise] [--files DIR] [--no-charts] [--list-cases] [--quiet]\n" +
         "              [--sensors SPEC --interpolator exact|cubic|rbf|oi|mlp|rff [--interpolator-config FILE] [--sensor-seed S] [--merge-observations]]\n" +
         "              [--list-interpolators]   (SPEC: " + Science.Interpolation.SensorSpecification.Forms + ")";
@@ -76,7 +76,7 @@ internal static class MedidaCommand
                 "ensemble" => RegressorKind.EnsembleStlsq,
                 _ => RegressorKind.Rvm,
             },
-            RegressionFilter = a.Real("regression-filter", 0, 10, 0),
+            RegressionFilter = a.Real("regression-filter", 0, 10, Sparse.Requested(a) ? DiscoverySettings.SparseObservationFilter : 0),
             Delta = a.Real("delta", 0, 1e6, 1e-3),
             Thresholds = a.Text("thresholds") is { } t ? ParseList(t, "--thresholds") : null,
             Standardise = a.Has("standardise"),

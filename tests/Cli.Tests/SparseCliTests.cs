@@ -117,4 +117,19 @@ public sealed class SparseCliTests
             "--interpolator", "cubic", "--output", dir.File("R.json")), 2, "--sensor-seed");
         Assert.False(File.Exists(output));
     }
+
+    [Fact]
+    public void DiscoverFromSparseSensorsUsesTheFilteredRegressionByDefaultAndFindsTheExactSupport()
+    {
+        using var dir = new TempDir();
+        string output = dir.File("R.json");
+        Medida.Ok("discover", "--state", Repo.SpunUp, "--case", "1001", "--sensors", "0.95", "--interpolator", "cubic", "--output", output, "--no-charts", "--quiet");
+        using var doc = JsonDocument.Parse(File.ReadAllText(output));
+        var root = doc.RootElement;
+        Assert.Equal("0.08", root.GetProperty("settings").GetProperty("regression_filter").GetString());
+        Assert.Equal("exact support", root.GetProperty("verdict").GetString());
+        // Measured 0.25% (Interpolation/README.md); the gate is the 1%.
+        foreach (var layer in root.GetProperty("layers").EnumerateArray())
+            Assert.InRange(layer.GetProperty("max_relative_error").GetDouble(), 0, 0.01);
+    }
 }
