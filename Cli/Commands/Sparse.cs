@@ -21,7 +21,7 @@ internal static class Sparse
     public static (SparseObservation Estimator, TrainingProgress? Progress) Estimator(Arguments a, string statePath, Grid grid,
         string name, double noise, int seed, int networks, FftBackendKind backend)
     {
-        var options = Options(a.Text("interpolator-config"), statePath, seed, backend);
+        var options = Options(a.Text("interpolator-config"), statePath, seed, backend, noise);
         var layout = Layout(a, grid, seed);
         var interpolator = Files.Read(() => Parse(() => InterpolatorCatalogue.Create(name, options), "--interpolator"));
         TrainingProgress? progress = interpolator is Science.Interpolation.Neural.NeuralInterpolator neural
@@ -56,8 +56,12 @@ internal static class Sparse
         a.Text("interpolator") is not null
         || a.Text("sensors") is { } s && !(SensorSpecification.IsRatio(s, out double r) && r == 1) && !s.Equals("full", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Interpolator options from a JSON config, with defaults for the prior, the seed and the FFT backend.</summary>
-    public static InterpolatorOptions Options(string? configPath, string statePath, int seed, FftBackendKind backend)
+    /// <summary>
+    /// Interpolator options from a JSON config, with defaults for the prior, the seed, the FFT backend and the
+    /// observation-noise level (the --noise level, as in data assimilation the observation error is known, unless the
+    /// config sets <c>noise_level</c> or <c>noise_variance</c>).
+    /// </summary>
+    public static InterpolatorOptions Options(string? configPath, string statePath, int seed, FftBackendKind backend, double noise)
     {
         InterpolatorOptions options;
         try
@@ -73,6 +77,7 @@ internal static class Sparse
             Prior = options.Prior ?? statePath,
             Seed = options.Seed != 0 ? options.Seed : seed,
             Fft = backend,
+            NoiseLevel = options.NoiseLevel > 0 || options.NoiseVariance > 0 ? options.NoiseLevel : noise,
         };
     }
 
