@@ -85,7 +85,7 @@ public static class SpectralBiasStudy
             Console.WriteLine(Invariant($"  {name}: {field.Report.StepsPerSecond:F2} steps/s, {clock.Elapsed.TotalSeconds:F0} s wall"));
         }
 
-        Write(outDir, preset, options, ratio, sigma, trials, results);
+        Write(outDir, preset, options, ratio, sigma, trials, results, finalSpectra);
         var m = Enumerable.Range(0, truthSpectrum.Length).Select(k => (double)k).ToArray();
         Charts.Spectra(Path.Combine(outDir, "spectral-bias.html"), Invariant($"Zonal amplitude spectrum of ψ1, SR {ratio}, {preset} ({options.Steps} steps)"),
             m[1..], [.. finalSpectra.Select(f => (f.Name, f.Values[1..]))], "zonal wavenumber m", "S(m) (amplitude, §9.5)", logX: false);
@@ -107,13 +107,20 @@ public static class SpectralBiasStudy
     }
 
     private static void Write(string dir, string preset, NeuralInterpolatorOptions o, double ratio, double sigma, IReadOnlyList<SigmaTrial> trials,
-        IReadOnlyList<Checkpoint> results)
+        IReadOnlyList<Checkpoint> results, IReadOnlyList<(string Name, double[] Values)> spectra)
     {
+        var truthSpectrum = spectra[0].Values;
+        // The largest factor between the final estimate's spectrum and the truth's over m = 1 … 40 (E2's range), per network.
+        var worstFactor = spectra.Skip(1).ToDictionary(f => f.Name, f => Enumerable.Range(1, Math.Min(40, truthSpectrum.Length - 1))
+            .Max(m => Math.Max(f.Values[m] / truthSpectrum[m], truthSpectrum[m] / f.Values[m])));
         var md = new StringBuilder();
         md.AppendLine(Invariant($"# Spectral bias at equal CPU budgets (SR {ratio}, preset {preset}: H {o.Hidden}, depth {o.Depth}, {o.Steps} Adam steps, {o.Schedule})"));
         md.AppendLine();
         if (trials.Count > 0)
             md.AppendLine("σ by held-out validation (400 steps each): " + string.Join(", ", trials.Select(t => Invariant($"σ {t.Sigma}: {t.HeldOutRelativeError:P1}"))) + Invariant($" → σ = {sigma}"));
+        md.AppendLine();
+        md.AppendLine("Final spectra, largest factor between estimate and truth over m = 1…40: " +
+            string.Join(", ", worstFactor.Select(w => Invariant($"{w.Key} {w.Value:G3}"))));
         md.AppendLine();
         string ms = string.Join(" | ", ReportedM.Select(m => $"m={m}"));
         md.AppendLine($"| network | step | train s | loss | ψ1 err | ∇²ψ1 err | S_est/S_true: {ms} | S_err/S_true: {ms} |");
@@ -122,7 +129,11 @@ public static class SpectralBiasStudy
             md.AppendLine(Invariant($"| {c.Network} | {c.Step} | {c.TrainingSeconds:F0} | {c.Loss:E2} | {c.PsiError:E2} | {c.LaplacianError:E2} | ") +
                 string.Join(" | ", c.SpectrumRatio.Concat(c.ErrorRatio).Select(r => r.ToString("G3", CultureInfo.InvariantCulture))) + " |");
         AtomicFile.Write(Path.Combine(dir, "spectral-bias.md"), t => File.WriteAllText(t, md.ToString()));
-        var json = JsonSerializer.Serialize(new { preset, options = o, ratio, sigma, reported_m = ReportedM, trials, checkpoints = results },
+        var json = JsonSerializer.Serialize(new
+        {
+            preset, options = o, ratio, sigma, reported_m = ReportedM, trials, checkpoints = results,
+            final_spectra = spectra.ToDictionary(f => f.Name, f => f.Values), worst_factor_m1_40 = worstFactor,
+        },
             new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
         AtomicFile.Write(Path.Combine(dir, "spectral-bias.json"), t => File.WriteAllText(t, json));
         Console.WriteLine(md.ToString());
