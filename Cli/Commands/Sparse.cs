@@ -83,9 +83,9 @@ internal static class Sparse
 
     public const string InterpolateUsage =
         "medida interpolate --state STATE.h5 --sensors RATIO --interpolator NAME --output EST.h5 [--interpolator-config FILE]\n" +
-        "              [--snapshot K] [--noise LEVEL] [--seed S] [--sensor-seed S] [--fft …] [--quiet] [--list-interpolators]\n" +
+        "              [--snapshot K] [--noise LEVEL] [--seed S] [--sensor-seed S] [--fft …] [--no-charts] [--quiet] [--list-interpolators]\n" +
         "              (--sensors: " + SensorSpecification.Forms + ")\n" +
-        "              (writes EST.h5, EST.json with diagnostics and EST.sensors.csv with the sensor points)";
+        "              (writes EST.h5, EST.json with diagnostics, EST.sensors.csv with the sensor points, EST.spectra.html, EST.maps.html)";
 
     /// <summary><c>medida interpolate</c>: one estimate from sensors, with its diagnostics against the truth.</summary>
     public static int Interpolate(IReadOnlyList<string> args)
@@ -96,7 +96,7 @@ internal static class Sparse
             return 0;
         }
         var a = Arguments.Parse("medida interpolate", args,
-            ["state", "sensors", "sensor-seed", "interpolator", "interpolator-config", "output", "snapshot", "noise", "seed", "fft"], ["quiet"]);
+            ["state", "sensors", "sensor-seed", "interpolator", "interpolator-config", "output", "snapshot", "noise", "seed", "fft"], ["quiet", "no-charts"]);
         string state = a.Required("state"), output = a.Required("output"), name = a.Required("interpolator");
         int snapshot = (int)a.Integer("snapshot", 0, 1_000_000, 0), seed = (int)a.Integer("seed", 0, int.MaxValue, 0);
         double noise = a.Real("noise", 0, 10, 0);
@@ -121,15 +121,36 @@ internal static class Sparse
         string json = Path.ChangeExtension(output, ".json"), sensorsFile = Path.ChangeExtension(output, ".sensors.csv");
         Science.QgModel.IO.AtomicFile.Write(json, tmp => File.WriteAllText(tmp, diagnostics.ToJson()));
         layout.WriteFile(sensorsFile);
+        var written = new List<string> { output, json, sensorsFile };
+        if (!a.Has("no-charts")) written.AddRange(Charts(output, truth, estimate, layout, diagnostics));
         Summary.Table("medida interpolate", [
             ("estimator", estimator.Name),
             ("wall time", $"{clock.Elapsed.TotalSeconds:F2} s"),
             .. diagnostics.Layers.Select(l => ($"layer {l.Layer}", System.FormattableString.Invariant(
                 $"ψ error {l.PsiError:E2}, ∇²ψ error {l.LaplacianError:E2}"))),
             ("sensors", $"{layout.Count} ({layout.Description})"),
-            ("output", $"{output}, {json}, {sensorsFile}"),
+            ("files", string.Join("\n" + new string(' ', 17), written)),
         ]);
         return 0;
+    }
+
+    /// <summary>EST.spectra.html (jet-core zonal amplitude spectra, both layers) and EST.maps.html (truth, estimate,
+    /// difference of ψ1 and the sensor mask).</summary>
+    private static string[] Charts(string output, QgState truth, double[] estimate, SensorLayout layout, InterpolationDiagnostics d)
+    {
+        var grid = truth.Grid;
+        int n = grid.RealSize;
+        string spectra = Path.ChangeExtension(output, ".spectra.html"), maps = Path.ChangeExtension(output, ".maps.html");
+        var m = Enumerable.Range(1, grid.Nk - 1).Select(k => (double)k).ToArray();
+        Science.Visualization.Charts.Spectra(spectra, $"Zonal amplitude spectra (jet core, §9.5): truth and {d.Interpolator}, SR {d.SensorRatio:G3}", m,
+            [.. d.Layers.SelectMany(l => new[] { ($"truth ψ{l.Layer}", l.TruthSpectrum[1..]), ($"{d.Interpolator} ψ{l.Layer}", l.EstimateSpectrum[1..]) })],
+            "zonal wavenumber m", "S(m)", logX: false);
+        var difference = new double[n];
+        for (int p = 0; p < n; p++) difference[p] = estimate[p] - truth.Psi[p];
+        var mask = layout.Mask().Select(b => b ? 1.0 : 0.0).ToArray();
+        Science.Visualization.Charts.Maps(maps, $"ψ1 from {layout.Count} sensors ({d.Interpolator})", grid.X, grid.Y,
+            [("truth ψ1", truth.Psi[..n]), ($"{d.Interpolator} ψ1", estimate[..n]), ("estimate − truth", difference), ("sensors", mask)]);
+        return [spectra, maps];
     }
 
     private static T Parse<T>(Func<T> f, string what)

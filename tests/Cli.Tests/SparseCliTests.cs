@@ -34,6 +34,11 @@ public sealed class SparseCliTests
         Assert.Contains(r.OutLines, l => Regex.IsMatch(l, @"^sensors\s+: 13824 "));
 
         string sensors = dir.File("EST.sensors.csv");
+        foreach (string chart in new[] { "EST.spectra.html", "EST.maps.html" })
+        {
+            Assert.True(new FileInfo(dir.File(chart)).Length > 10_000, chart);
+            Assert.Contains("Plotly.newPlot", File.ReadAllText(dir.File(chart)));
+        }
         var lines = File.ReadAllLines(sensors);
         Assert.Equal("i,j", lines[1]);
         Assert.Equal(13824, lines.Length - 2);
@@ -51,7 +56,8 @@ public sealed class SparseCliTests
         }
 
         // The written point list as --sensors FILE gives the same sensors and so the same estimate, bit for bit.
-        Medida.Ok("interpolate", "--state", Repo.Trajectory, "--sensors", sensors, "--interpolator", "cubic", "--output", second);
+        Medida.Ok("interpolate", "--state", Repo.Trajectory, "--sensors", sensors, "--interpolator", "cubic", "--output", second, "--no-charts");
+        Assert.False(File.Exists(dir.File("AGAIN.maps.html")));
         Assert.Equal(lines.Skip(1), File.ReadAllLines(dir.File("AGAIN.sensors.csv")).Skip(1));
         using var a = Hdf5Reader.Open(first);
         using var b = Hdf5Reader.Open(second);
@@ -64,7 +70,7 @@ public sealed class SparseCliTests
         using var dir = new TempDir();
         string[] Sensors(string name, params string[] extra)
         {
-            Medida.Ok(["interpolate", "--state", Repo.SpunUp, "--sensors", "0.25", "--interpolator", "cubic", "--output", dir.File(name + ".h5"), "--quiet", .. extra]);
+            Medida.Ok(["interpolate", "--state", Repo.SpunUp, "--sensors", "0.25", "--interpolator", "cubic", "--output", dir.File(name + ".h5"), "--quiet", "--no-charts", .. extra]);
             return File.ReadAllLines(dir.File(name + ".sensors.csv")).Skip(1).ToArray();
         }
         var seed0 = Sensors("a");
