@@ -13,13 +13,15 @@ public sealed class ProgressBar
     private readonly string _label;
     private readonly bool _interactive;
     private readonly bool _quiet;
+    private readonly string _unit;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _lastDrawMs = -1000;
     private int _lastDecile = -1;
 
-    /// <summary>Creates a bar for <paramref name="total"/> units of work.</summary>
-    public ProgressBar(string label, long total, bool quiet = false)
+    /// <summary>Creates a bar for <paramref name="total"/> units of work (named <paramref name="unit"/> in the rate).</summary>
+    public ProgressBar(string label, long total, bool quiet = false, string unit = "steps")
     {
+        _unit = unit;
         _label = label;
         _total = Math.Max(1, total);
         _quiet = quiet;
@@ -45,7 +47,7 @@ public sealed class ProgressBar
         int width = 28, filled = (int)(width * done / _total);
         string bar = new string('#', filled) + new string('.', width - filled);
         string line = string.Create(CultureInfo.InvariantCulture,
-            $"{_label} [{bar}] {done}/{_total} {rate,7:F1} steps/s ETA {Format(eta)} {status?.Invoke()}");
+            $"{_label} [{bar}] {done}/{_total} {rate,7:F1} {_unit}/s ETA {Format(eta)} {status?.Invoke()}");
         if (_interactive) Console.Error.Write("\r" + line.PadRight(120));
         else Console.Error.WriteLine(line);
     }

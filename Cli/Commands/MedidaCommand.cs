@@ -111,12 +111,12 @@ internal static class MedidaCommand
     }
 
     private sealed record PipelineSetup(ModelErrorCase Case, IReadOnlyList<QgState> Snapshots, IncrementBuilder Builder,
-        Dictionary<string, string> Provenance, Science.QgModel.Spectral.FftBackendKind Backend, int Seed, TrainingProgress? Training)
+        Dictionary<string, string> Provenance, Science.QgModel.Spectral.FftBackendKind Backend, int Seed, Action? FinishProgress)
     {
         public Increment Build()
         {
             var increment = Builder.Build(Snapshots);
-            Training?.Finish();
+            FinishProgress?.Invoke();
             return increment;
         }
     }
@@ -137,11 +137,11 @@ internal static class MedidaCommand
 
         var truth = Files.Read(() => Parse(() => TruthSnapshots.Load(state, snapshots, every, modelErrorCase.Truth, backend), "--snapshots/--every"));
         IStateEstimator estimator;
-        TrainingProgress? training = null;
+        Action? finishProgress = null;
         if (Sparse.Requested(a))
         {
             if (a.Text("smoother") is not null) throw new CliException("--smoother applies to full observations; with --sensors the interpolator does the smoothing");
-            (estimator, training) = Sparse.Estimator(a, state, truth[0].Grid, a.Text("interpolator") ?? "oi", noise, seed, 2 * truth.Count, backend);
+            (estimator, finishProgress) = Sparse.Estimator(a, state, truth[0].Grid, a.Text("interpolator") ?? "oi", noise, seed, 2 * truth.Count, backend);
             smoother = "none";
         }
         else
@@ -156,7 +156,7 @@ internal static class MedidaCommand
             ["smoother"] = smoother,
             ["estimator"] = estimator.Name,
         };
-        return new PipelineSetup(modelErrorCase, truth, builder, provenance, backend, seed, training);
+        return new PipelineSetup(modelErrorCase, truth, builder, provenance, backend, seed, finishProgress);
     }
 
     private static ModelErrorCase LoadCase(Arguments a)

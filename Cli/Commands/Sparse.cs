@@ -15,21 +15,26 @@ internal static class Sparse
     /// with --sensor-seed (default: --seed); the noise and the networks use --seed. The <c>oi</c> interpolator takes its
     /// prior spectrum from --interpolator-config (keys <c>prior</c>, <c>prior_snapshots</c>) or, by default, from the
     /// --state file itself — all its snapshots, including the one being interpolated, which flatters the estimate
-    /// (about 2× on ∇²ψ); give a prior from other states for fair tests. Neural interpolators get one progress bar for
-    /// their <paramref name="networks"/> trainings (returned, to be finished by the caller).
+    /// (about 2× on ∇²ψ); give a prior from other states for fair tests. One progress bar covers the
+    /// <paramref name="fields"/> interpolations: training steps and loss for the neural interpolators, completed fields
+    /// for the others; the caller ends it with the returned action.
     /// </summary>
-    public static (SparseObservation Estimator, TrainingProgress? Progress) Estimator(Arguments a, string statePath, Grid grid,
-        string name, double noise, int seed, int networks, FftBackendKind backend)
+    public static (SparseObservation Estimator, Action Finish) Estimator(Arguments a, string statePath, Grid grid,
+        string name, double noise, int seed, int fields, FftBackendKind backend)
     {
         var options = Options(a.Text("interpolator-config"), statePath, seed, backend, noise);
         var layout = Layout(a, grid, seed);
         var interpolator = Files.Read(() => Parse(() => InterpolatorCatalogue.Create(name, options), "--interpolator"));
-        TrainingProgress? progress = interpolator is Science.Interpolation.Neural.NeuralInterpolator neural
-            ? new TrainingProgress($"training {neural.Name}", networks, neural.Options.Steps + neural.Options.LbfgsSteps, a.Has("quiet"))
-            : null;
-        var estimator = Parse(() => new SparseObservation(layout, interpolator, noise, seed, a.Has("merge-observations"),
-            progress is null ? null : progress.Report), "--interpolator");
-        return (estimator, progress);
+        bool quiet = a.Has("quiet") || interpolator is ExactInterpolator;
+        if (interpolator is Science.Interpolation.Neural.NeuralInterpolator neural)
+        {
+            var training = new TrainingProgress($"training {neural.Name}", fields, neural.Options.Steps + neural.Options.LbfgsSteps, quiet);
+            return (Parse(() => new SparseObservation(layout, interpolator, noise, seed, a.Has("merge-observations"), training.Report), "--interpolator"),
+                training.Finish);
+        }
+        var calls = new InterpolationCallProgress($"interpolating ({interpolator.Name})", fields, quiet);
+        return (Parse(() => new SparseObservation(layout, interpolator, noise, seed, a.Has("merge-observations")) { Completed = calls.Report }, "--interpolator"),
+            calls.Finish);
     }
 
     /// <summary>The layout of <c>--sensors SPEC</c> (default <c>full</c>) with <c>--sensor-seed</c> (default <paramref name="seed"/>).</summary>
@@ -104,12 +109,12 @@ internal static class Sparse
         var truth = Files.Read(() => Science.QgModel.IO.QgTrajectoryFile.IsTrajectory(state)
             ? Science.QgModel.IO.QgTrajectoryFile.Read(state).GetState(snapshot)
             : Files.ReadState(state).State);
-        var (estimator, progress) = Estimator(a, state, truth.Grid, name, noise, seed, 1, backend);
+        var (estimator, finish) = Estimator(a, state, truth.Grid, name, noise, seed, 1, backend);
         var layout = estimator.Layout;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var estimate = estimator.Estimate(truth.Grid, truth.Psi, snapshot, ObservationTime.Start);
         clock.Stop();
-        progress?.Finish();
+        finish();
         var diagnostics = InterpolationDiagnostics.Compute(layout, truth.Psi, estimate, name, default, clock.Elapsed.TotalSeconds, null, backend);
         QgCommand.EnsureDirectory(output);
         var estimateState = new QgState(truth.Grid, estimate, null, truth.Time, truth.Step);

@@ -74,6 +74,8 @@ public sealed class SparseObservation : IStateEstimator
     public int Seed { get; }
     /// <summary>Whether observations are put back at the sensors (spec §8.3 "merge").</summary>
     public bool MergeObservations { get; }
+    /// <summary>Called after each interpolation with how it went (e.g. for a progress display); may be called from several threads.</summary>
+    public Action<SparseObservationCall>? Completed { get; init; }
     /// <summary>Progress sink fed by the interpolator.</summary>
     public Action<InterpolationProgress>? Progress { get; }
     /// <inheritdoc/>
@@ -114,7 +116,9 @@ public sealed class SparseObservation : IStateEstimator
         Action<long, long, double>? sink = Progress is { } report ? (done, total, value) => report(new(snapshot, time, done, total, value)) : null;
         var estimate = Interpolator.Interpolate(Layout, values, new InterpolationContext(Seed, snapshot, (int)time, sink));
         clock.Stop();
-        _calls.Enqueue(new SparseObservationCall(snapshot, time, clock.Elapsed.TotalSeconds));
+        var call = new SparseObservationCall(snapshot, time, clock.Elapsed.TotalSeconds);
+        _calls.Enqueue(call);
+        Completed?.Invoke(call);
         if (estimate.Length != 2 * n)
             throw new InvalidOperationException($"interpolator {Interpolator.Name} returned {estimate.Length} values; expected {2 * n}");
         foreach (double v in estimate)

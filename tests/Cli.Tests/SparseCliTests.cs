@@ -129,7 +129,8 @@ public sealed class SparseCliTests
     {
         using var dir = new TempDir();
         string output = dir.File("R.json");
-        Medida.Ok("discover", "--state", Repo.SpunUp, "--case", "1001", "--sensors", "0.95", "--interpolator", "cubic", "--output", output, "--no-charts", "--quiet");
+        var r = Medida.Ok("discover", "--state", Repo.SpunUp, "--case", "1001", "--sensors", "0.95", "--interpolator", "cubic", "--output", output, "--no-charts");
+        Assert.Matches(@"^interpolating \(cubic\) \[#+\] 2/2 .* fields/s ETA .* last: snapshot 0 at t", r.ErrLines[^1]);
         using var doc = JsonDocument.Parse(File.ReadAllText(output));
         var root = doc.RootElement;
         Assert.Equal("0.08", root.GetProperty("settings").GetProperty("regression_filter").GetString());
