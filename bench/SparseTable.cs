@@ -56,9 +56,13 @@ public static class SparseTable
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The measured rows, cheapest first: consistency rows, SR 0.25, 0.1 % noise, then the neural route (RFF-MLP first).</summary>
+    /// <summary>
+    /// The measured rows, cheapest first: the oi consistency rows, SR 0.25, noise-free cubic baselines at SR 0.75 and
+    /// 0.5, 0.1 % noise, then the neural route at CPU budgets (RFF-MLP first).
+    /// </summary>
     public static IReadOnlyList<RowSpec> Rows { get; } =
     [
         new("oi-0.75", 0.75, "oi"),
@@ -66,6 +70,8 @@ public static class SparseTable
         new("cubic-0.25", 0.25, "cubic"),
         new("rbf-0.25", 0.25, "rbf"),
         new("oi-0.25", 0.25, "oi"),
+        new("cubic-0.75", 0.75, "cubic"),
+        new("cubic-0.5", 0.5, "cubic"),
         new("cubic-0.75-noise", 0.75, "cubic", 0.001),
         new("oi-0.75-noise", 0.75, "oi", 0.001),
         new("cubic-0.5-noise", 0.5, "cubic", 0.001),
@@ -82,9 +88,11 @@ public static class SparseTable
     public static int Run(IReadOnlyList<string> args)
     {
         RunOptions options;
+        List<RowSpec> rows;
         try
         {
             options = RunOptions.Parse(args);
+            rows = SelectRows(options);
         }
         catch (ArgumentException e)
         {
@@ -94,7 +102,6 @@ public static class SparseTable
             return 2;
         }
         string root = RepositoryRoot();
-        var rows = SelectRows(options);
         var filters = options.Quick ? new[] { 0.08 } : AllFilters;
         var cases = options.Quick ? new[] { 1001 } : AllCases;
         string outDir = options.OutDir ?? Path.Combine(root, "bench", "results");
@@ -312,7 +319,35 @@ public static class SparseTable
         foreach (double _ in filters) sb.Append("---|");
         sb.AppendLine();
         foreach (var r in rows) AppendRow(sb, r, filters);
+        var notes = rows.Select(SolverNote).OfType<string>().ToList();
+        if (notes.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Interpolator notes (from the solver reports in the JSON):");
+            sb.AppendLine();
+            foreach (string note in notes) sb.AppendLine($"- {note}");
+        }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A note when an interpolator did not finish its job: neural final losses above 1e−8 (under-trained, spec §13 E3)
+    /// or CG solves of <c>oi</c> stopped by the iteration limit.
+    /// </summary>
+    private static string? SolverNote(RowResult r)
+    {
+        var reports = (r.SolverStart ?? []).Concat(r.SolverEnd ?? []).ToList();
+        if (reports.Count == 0) return null;
+        if (r.Preset is not null)
+        {
+            if (reports.All(x => x.Value <= 1e-8)) return null;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{r.Key}: final training loss {string.Join(" (t) / ", reports.Select(x => x.Value.ToString("E1", CultureInfo.InvariantCulture)))} (t + Δt) after {reports[0].Done} steps, above 1e-8: under-trained (spec §13 E3).");
+        }
+        var capped = reports.Where(x => x.Done >= x.Total).ToList();
+        if (capped.Count == 0) return null;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{r.Key}: CG stopped at the iteration limit ({capped[0].Total}) in {capped.Count} of {reports.Count} layer solves; largest final relative residual {capped.Max(x => x.Value):E1}.");
     }
 
     private static void AppendRow(StringBuilder sb, RowResult r, double[] filters)
