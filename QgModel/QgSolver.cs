@@ -29,7 +29,7 @@ public sealed class QgSolver : IDisposable
     private readonly double[] _psi1, _q1, _psi0, _q0;
     private bool _psi1Valid, _q1Valid;
     private readonly SpectralField _advected, _jac, _forcingHat, _zeta1, _zeta2;
-    private readonly double[] _work;
+    private readonly double[] _work, _minusSponge;
     private bool _level0Valid, _initialized;
 
     /// <summary>Creates a solver for <paramref name="grid"/> with <paramref name="parameters"/>.</summary>
@@ -75,6 +75,7 @@ public sealed class QgSolver : IDisposable
         _advected = new SpectralField(grid); _jac = new SpectralField(grid); _forcingHat = new SpectralField(grid);
         _zeta1 = new SpectralField(grid); _zeta2 = new SpectralField(grid);
         _work = new double[n];
+        _minusSponge = _jet.Sponge.Select(v => -v).ToArray();
     }
 
     /// <summary>The grid.</summary>
@@ -221,11 +222,6 @@ public sealed class QgSolver : IDisposable
         EnsureInitialized();
         var p = Parameters;
         long i = CallIndex;
-        if (!_q1Valid)
-        {
-            PhysicalPv(_qc1, _q1);
-            _q1Valid = true;
-        }
         for (int layer = 0; layer < 2; layer++)
         {
             var rhs = _qc2[layer];
@@ -287,12 +283,11 @@ public sealed class QgSolver : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _sp.Dispose();
 
-    // RHS_k of spec §2.5 from level 1 into result (no hyperviscosity). The relaxation is formed spectrally (it is
-    // linear in ψ); the sponge needs the physical PV. Equal to the reference's grid-space forcing to round-off.
+    // RHS_k of spec §2.5 from level 1 into result (no hyperviscosity). The relaxation and the sponge are formed
+    // spectrally (both are linear in the level's fields). Equal to the reference's grid-space forcing to round-off.
     private void Tendency(int layer, SpectralField result)
     {
         var p = Parameters;
-        int n = Grid.RealSize, nx = Grid.Nx, ny = Grid.Ny;
         var psiA = _psiHat1[layer];
         var psi1 = _psiHat1[0]; var psi2 = _psiHat1[1];
         double sign = layer == 0 ? -1.0 : 1.0;
@@ -302,17 +297,8 @@ public sealed class QgSolver : IDisposable
         AdvectedPv(psiA.Im, psi1.Im, psi2.Im, _topographyHat?.Im, layer, _advected.Im);
         _sp.Jacobian(psiA, _advected, _jac);
 
-        // Sponge −s(y)(q − ⟨q⟩_x) in grid space.
-        var q = _q1.AsSpan(layer * n, n);
-        var sponge = _jet.Sponge;
-        for (int j = 0; j < ny; j++)
-        {
-            var row = q.Slice(j * nx, nx);
-            double mean = TensorPrimitives.Sum(row) / nx, sj = sponge[j];
-            var dst = _work.AsSpan(j * nx, nx);
-            for (int i = 0; i < nx; i++) dst[i] = -sj * (row[i] - mean);
-        }
-        _sp.Forward(_work, _forcingHat);
+        // Sponge −s(y)(q − ⟨q⟩_x): the βy ramp of the periodic-PV option is zonally uniform and drops out.
+        _sp.WeightedEddies(_qc1[layer], _minusSponge, _forcingHat);
 
         // RHS = −Ĵ − β ik ψ̂ ± τd1(ψ̂1 − ψ̂2) ∓ τd2 ψ̂R + Ŝ [+ τf K² ψ̂2]; −β ik ψ̂ = βk (Im ψ̂, −Re ψ̂).
         double relax = -sign * p.TauD1, target = sign * p.TauD2;

@@ -12,7 +12,7 @@ public sealed class QgSpectral : IDisposable
 {
     private readonly IRealFft2D _fft;
     private readonly IRealFft2D _padded;
-    private readonly double[] _padA, _padB, _padC, _padD;
+    private readonly double[] _padA, _padB, _padC, _padD, _grid;
     private readonly SpectralField _t1, _t2, _t3, _t4;
     private readonly double[] _kx, _ly, _kxPlusLy, _minusK2, _btScale, _bcScale;
 
@@ -22,7 +22,8 @@ public sealed class QgSpectral : IDisposable
         Grid = grid;
         _fft = RealFft2D.Create(grid.Ny, grid.Nx, backend);
         _padded = RealFft2D.Create(grid.PaddedNy, grid.PaddedNx, backend);
-        int padSize = grid.PaddedNx * grid.PaddedNy;
+        int padSize = _padded.NativeLength;
+        _grid = new double[grid.RealSize];
         _padA = new double[padSize]; _padB = new double[padSize];
         _padC = new double[padSize]; _padD = new double[padSize];
         _t1 = new SpectralField(grid); _t2 = new SpectralField(grid);
@@ -57,6 +58,14 @@ public sealed class QgSpectral : IDisposable
     /// <summary>irfft2 of a spectral field (1/(Nx·Ny)).</summary>
     public void Inverse(SpectralField hat, Span<double> real) => _fft.Inverse(hat.Re, hat.Im, real);
 
+    /// <summary>
+    /// The spectrum of w(y)·(f − ⟨f⟩ₓ) for f = irfft2(<paramref name="a"/>): the eddy (zonal-mean-free) part of f
+    /// weighted by a meridional profile (<paramref name="weight"/> at the Ny rows), e.g. the sponge −s(y)(q − ⟨q⟩ₓ).
+    /// Equal to the grid-space product to round-off; the k = 0 column may be exactly zero.
+    /// </summary>
+    public void WeightedEddies(SpectralField a, ReadOnlySpan<double> weight, SpectralField result) =>
+        _fft.WeightedEddySpectrum(a.Re, a.Im, weight, result.Re, result.Im, _grid);
+
     /// <summary>out = i k · a (∂x).</summary>
     public void Dx(SpectralField a, SpectralField result) => MultiplyByI(a, result, _kx);
 
@@ -81,12 +90,10 @@ public sealed class QgSpectral : IDisposable
     public void DealiasedProduct(SpectralField a, SpectralField b, SpectralField result)
     {
         int ny = Grid.Ny, nk = Grid.Nk;
-        _padded.InverseFromSmaller(a.Re, a.Im, ny, nk, _padA);
-        _padded.InverseFromSmaller(b.Re, b.Im, ny, nk, _padB);
-        var pa = _padA.AsSpan();
-        var pb = _padB.AsSpan();
-        TensorPrimitives.Multiply<double>(pa, pb, pa);
-        _padded.ForwardToSmaller(_padA, result.Re, result.Im, ny, nk);
+        _padded.InverseFromSmallerNative(a.Re, a.Im, ny, nk, _padA);
+        _padded.InverseFromSmallerNative(b.Re, b.Im, ny, nk, _padB);
+        TensorPrimitives.Multiply<double>(_padA, _padB, _padA);
+        _padded.ForwardToSmallerNative(_padA, result.Re, result.Im, ny, nk);
         Scale(result, 9.0 / 4.0);
     }
 
@@ -99,15 +106,12 @@ public sealed class QgSpectral : IDisposable
     {
         int ny = Grid.Ny, nk = Grid.Nk;
         Dx(psi, _t1); Dy(q, _t2); Dy(psi, _t3); Dx(q, _t4);
-        _padded.InverseFromSmaller(_t1.Re, _t1.Im, ny, nk, _padA);
-        _padded.InverseFromSmaller(_t2.Re, _t2.Im, ny, nk, _padB);
-        _padded.InverseFromSmaller(_t3.Re, _t3.Im, ny, nk, _padC);
-        _padded.InverseFromSmaller(_t4.Re, _t4.Im, ny, nk, _padD);
-        var a = _padA.AsSpan(); var b = _padB.AsSpan(); var c = _padC.AsSpan(); var d = _padD.AsSpan();
-        TensorPrimitives.Multiply<double>(a, b, a);
-        TensorPrimitives.Multiply<double>(c, d, c);
-        TensorPrimitives.Subtract<double>(a, c, a);
-        _padded.ForwardToSmaller(_padA, result.Re, result.Im, ny, nk);
+        _padded.InverseFromSmallerNative(_t1.Re, _t1.Im, ny, nk, _padA);
+        _padded.InverseFromSmallerNative(_t2.Re, _t2.Im, ny, nk, _padB);
+        _padded.InverseFromSmallerNative(_t3.Re, _t3.Im, ny, nk, _padC);
+        _padded.InverseFromSmallerNative(_t4.Re, _t4.Im, ny, nk, _padD);
+        CrossProduct(_padA, _padB, _padC, _padD);
+        _padded.ForwardToSmallerNative(_padA, result.Re, result.Im, ny, nk);
         Scale(result, 9.0 / 4.0);
     }
 
@@ -220,6 +224,19 @@ public sealed class QgSpectral : IDisposable
             rRe[i] = -w[i] * y;
             rIm[i] = w[i] * x;
         }
+    }
+
+    // a ← a·b − c·d point by point (rounded as the separate products and difference: no fused multiply-add).
+    private static void CrossProduct(double[] a, double[] b, double[] c, double[] d)
+    {
+        int i = 0, width = Vector<double>.Count;
+        for (; i <= a.Length - width; i += width)
+        {
+            var ab = new Vector<double>(a, i) * new Vector<double>(b, i);
+            var cd = new Vector<double>(c, i) * new Vector<double>(d, i);
+            (ab - cd).CopyTo(a, i);
+        }
+        for (; i < a.Length; i++) a[i] = a[i] * b[i] - c[i] * d[i];
     }
 
     // ψ1 = bt + bc, ψ2 = bt − bc with bt = (ζ1 + ζ2)·btScale, bc = (ζ1 − ζ2)·bcScale, on one part (re or im).
