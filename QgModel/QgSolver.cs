@@ -222,18 +222,16 @@ public sealed class QgSolver : IDisposable
         EnsureInitialized();
         var p = Parameters;
         long i = CallIndex;
+        // Forward step from level 1 on call 0, leapfrog from level 0 after.
+        Span<double> sums = stackalloc double[2];
         for (int layer = 0; layer < 2; layer++)
-        {
-            var rhs = _qc2[layer];
-            Tendency(layer, rhs);
-            if (i == 0) Kernels.ForwardStep(_qc1[layer], rhs, _forwardFactor, 1.0 / p.Dt);
-            else Kernels.LeapfrogStep(_qc0[layer], rhs, _leapfrogFactor, 0.5 / p.Dt);
-        }
+            sums[layer] = i == 0
+                ? StepLayer(layer, _qc1[layer], _forwardFactor, 1.0 / p.Dt, _qc2[layer])
+                : StepLayer(layer, _qc0[layer], _leapfrogFactor, 0.5 / p.Dt, _qc2[layer]);
         // A non-finite new level is refused before anything is committed: the solver keeps the last good state.
         for (int layer = 0; layer < 2; layer++)
         {
-            var qc = _qc2[layer];
-            if (!double.IsFinite(TensorPrimitives.Sum<double>(qc.Re) + TensorPrimitives.Sum<double>(qc.Im)))
+            if (!double.IsFinite(sums[layer]))
                 throw new QgBlowUpException(StepCount + 1, Time + p.Dt, layer == 0 ? "q1" : "q2",
                     "is not finite (NaN or infinity in the spectral PV)", Current);
         }
@@ -283,9 +281,11 @@ public sealed class QgSolver : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _sp.Dispose();
 
-    // RHS_k of spec §2.5 from level 1 into result (no hyperviscosity). The relaxation and the sponge are formed
-    // spectrally (both are linear in the level's fields). Equal to the reference's grid-space forcing to round-off.
-    private void Tendency(int layer, SpectralField result)
+    // The new level of one layer, q̂_new = f·(q̂_start·rate + RHS_k), with RHS_k of spec §2.5 from level 1 (the
+    // hyperviscosity is in f); returns Σ q̂_new (re + im), finite exactly when the new level is. The relaxation and the
+    // sponge are formed spectrally (both are linear in the level's fields): equal to the reference's grid-space
+    // forcing to round-off.
+    private double StepLayer(int layer, SpectralField start, double[] factor, double rate, SpectralField result)
     {
         var p = Parameters;
         var psiA = _psiHat1[layer];
@@ -301,10 +301,22 @@ public sealed class QgSolver : IDisposable
         _sp.WeightedEddies(_qc1[layer], _minusSponge, _forcingHat);
 
         // RHS = −Ĵ − β ik ψ̂ ± τd1(ψ̂1 − ψ̂2) ∓ τd2 ψ̂R + Ŝ [+ τf K² ψ̂2]; −β ik ψ̂ = βk (Im ψ̂, −Re ψ̂).
-        double relax = -sign * p.TauD1, target = sign * p.TauD2;
-        var fr = layer == 1 ? _frictionK2 : null;
-        Rhs(_jac.Re, psiA.Im, 1.0, psi1.Re, psi2.Re, _psiRHat.Re, _forcingHat.Re, fr, psiA.Re, relax, target, result.Re);
-        Rhs(_jac.Im, psiA.Re, -1.0, psi1.Im, psi2.Im, _psiRHat.Im, _forcingHat.Im, fr, psiA.Im, relax, target, result.Im);
+        var c = new Kernels.StepCoefficients
+        {
+            Relax = -sign * p.TauD1, Target = sign * p.TauD2, BetaK = _betaK, FrictionK2 = layer == 1 ? _frictionK2 : null,
+            Factor = factor, Rate = rate,
+        };
+        double sum = Kernels.StepPart(new Kernels.RhsPart
+        {
+            Jacobian = _jac.Re, Other = psiA.Im, Psi1 = psi1.Re, Psi2 = psi2.Re, PsiR = _psiRHat.Re,
+            Sponge = _forcingHat.Re, Own = psiA.Re, Start = start.Re, Result = result.Re,
+        }, 1.0, c);
+        sum += Kernels.StepPart(new Kernels.RhsPart
+        {
+            Jacobian = _jac.Im, Other = psiA.Re, Psi1 = psi1.Im, Psi2 = psi2.Im, PsiR = _psiRHat.Im,
+            Sponge = _forcingHat.Im, Own = psiA.Im, Start = start.Im, Result = result.Im,
+        }, -1.0, c);
+        return sum;
     }
 
     // One part (re or im) of Q̂ = c_J(−K² a ∓ (ψ̂1 − ψ̂2) + [R̂]).
@@ -323,25 +335,6 @@ public sealed class QgSolver : IDisposable
         }
         for (; i < a.Length; i++)
             result[i] = cj * (-k2[i] * a[i] + sign * (p1[i] - p2[i])) + (withTopography ? cj * topo![i] : 0.0);
-    }
-
-    // One part of RHS = −J + ζ·βk·other + relax(ψ1 − ψ2) + target·ψR + S + fr·a.
-    private void Rhs(double[] jac, double[] other, double otherSign, double[] p1, double[] p2, double[] psiR, double[] sponge,
-        double[]? fr, double[] a, double relax, double target, double[] result)
-    {
-        int i = 0, w = Vector<double>.Count;
-        var vRelax = new Vector<double>(relax); var vTarget = new Vector<double>(target); var vSign = new Vector<double>(otherSign);
-        for (; i <= jac.Length - w; i += w)
-        {
-            var v = -new Vector<double>(jac, i) + vSign * new Vector<double>(_betaK, i) * new Vector<double>(other, i)
-                    + vRelax * (new Vector<double>(p1, i) - new Vector<double>(p2, i)) + vTarget * new Vector<double>(psiR, i)
-                    + new Vector<double>(sponge, i);
-            if (fr is not null) v += new Vector<double>(fr, i) * new Vector<double>(a, i);
-            v.CopyTo(result, i);
-        }
-        for (; i < jac.Length; i++)
-            result[i] = -jac[i] + otherSign * _betaK[i] * other[i] + relax * (p1[i] - p2[i]) + target * psiR[i] + sponge[i]
-                        + (fr is null ? 0.0 : fr[i] * a[i]);
     }
 
     // ψ̂ from the spectral prognostic PV of both layers: ζ̂ = rfft2(irfft2(q̂) − βy − R) formed spectrally
