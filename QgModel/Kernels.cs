@@ -92,13 +92,6 @@ internal static class Kernels
         Filter(a.Im, b.Im, c.Im, g);
     }
 
-    /// <summary>a ← a − b.</summary>
-    public static void Subtract(SpectralField a, SpectralField b)
-    {
-        System.Numerics.Tensors.TensorPrimitives.Subtract<double>(a.Re, b.Re, a.Re);
-        System.Numerics.Tensors.TensorPrimitives.Subtract<double>(a.Im, b.Im, a.Im);
-    }
-
     // The vector at a[i …] (the caller keeps i + Count ≤ a.Length).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Load(ReadOnlySpan<double> a, int i) =>

@@ -28,7 +28,7 @@ public sealed class QgSolver : IDisposable
     private readonly SpectralField[] _qc0, _qc1, _qc2, _psiHat1, _psiHat0;
     private readonly double[] _psi1, _q1, _psi0, _q0;
     private bool _psi1Valid, _q1Valid;
-    private readonly SpectralField _advected, _jac, _forcingHat, _zeta1, _zeta2;
+    private readonly SpectralField _advected, _jac, _forcingHat, _velocity;
     private readonly double[] _work, _minusSponge;
     private bool _level0Valid, _initialized;
 
@@ -73,7 +73,7 @@ public sealed class QgSolver : IDisposable
         _qc0 = Pair(grid); _qc1 = Pair(grid); _qc2 = Pair(grid); _psiHat1 = Pair(grid); _psiHat0 = Pair(grid);
         _psi1 = new double[2 * n]; _q1 = new double[2 * n]; _psi0 = new double[2 * n]; _q0 = new double[2 * n];
         _advected = new SpectralField(grid); _jac = new SpectralField(grid); _forcingHat = new SpectralField(grid);
-        _zeta1 = new SpectralField(grid); _zeta2 = new SpectralField(grid);
+        _velocity = new SpectralField(grid);
         _work = new double[n];
         _minusSponge = _jet.Sponge.Select(v => -v).ToArray();
     }
@@ -268,11 +268,11 @@ public sealed class QgSolver : IDisposable
         double umax = 0, vmax = 0;
         for (int layer = 0; layer < 2; layer++)
         {
-            _sp.Dy(_psiHat1[layer], _zeta1);
-            _sp.Inverse(_zeta1, _work);
+            _sp.Dy(_psiHat1[layer], _velocity);
+            _sp.Inverse(_velocity, _work);
             umax = Math.Max(umax, FieldMath.MaxAbs(_work));
-            _sp.Dx(_psiHat1[layer], _zeta1);
-            _sp.Inverse(_zeta1, _work);
+            _sp.Dx(_psiHat1[layer], _velocity);
+            _sp.Inverse(_velocity, _work);
             vmax = Math.Max(vmax, FieldMath.MaxAbs(_work));
         }
         return Parameters.Dt * (umax / Grid.Dx + vmax / Grid.Dy);
@@ -339,18 +339,8 @@ public sealed class QgSolver : IDisposable
 
     // ψ̂ from the spectral prognostic PV of both layers: ζ̂ = rfft2(irfft2(q̂) − βy − R) formed spectrally
     // (projection onto real spectra minus the precomputed spectra of the ramp and the topography), then inversion.
-    private void Diagnose(SpectralField[] qc, SpectralField[] psiHat)
-    {
-        for (int layer = 0; layer < 2; layer++)
-        {
-            var zeta = layer == 0 ? _zeta1 : _zeta2;
-            zeta.CopyFrom(qc[layer]);
-            _sp.ProjectToReal(zeta);
-            Kernels.Subtract(zeta, _rampHat);
-            if (layer == 1 && _topographyHat is not null) Kernels.Subtract(zeta, _topographyHat);
-        }
-        _sp.Invert(_zeta1, _zeta2, psiHat[0], psiHat[1]);
-    }
+    private void Diagnose(SpectralField[] qc, SpectralField[] psiHat) =>
+        _sp.InvertPv(qc[0], qc[1], _rampHat, _topographyHat, psiHat[0], psiHat[1]);
 
     // Physical total PV of a level: irfft2(q̂), plus βy when the spectral PV excludes it (periodic-PV option).
     private void PhysicalPv(SpectralField[] qc, double[] q)
