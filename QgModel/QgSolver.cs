@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using Science.QgModel.Spectral;
 
 namespace Science.QgModel;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -217,15 +218,27 @@ public sealed unsafe class ManagedRealFft2D : IRealFft2D
         }
     }
 
-    /// <summary>Buffer 0 ← row l of (tr, ti) times w[l]/Ny, the imaginary part of the last (k = Nx/2) column zero.</summary>
+    /// <summary>
+    /// Buffer 0 ← row l of (tr, ti) times w[l]/Ny, the imaginary part of the last (k = Nx/2) column zero. Whole rows of
+    /// the stride <paramref name="ts"/> (a multiple of 8) are weighted: the padding columns hold zeros.
+    /// </summary>
     private void WeightRows(double* tr, double* ti, double* w, int batch, int ts)
     {
         double invNy = 1.0 / Ny;
+        int width = Vector<double>.Count;
         for (int l = 0; l < Ny; l++)
         {
             nint o = (nint)l * ts;
             double c = w[l] * invNy;
-            for (int i = 0; i < batch; i++)
+            var vc = new Vector<double>(c);
+            int i = 0;
+            for (; i <= ts - width; i += width)
+            {
+                Vector.Store(vc * Vector.Load(tr + o + i), _p0r + o + i);
+                Vector.Store(vc * Vector.Load(ti + o + i), _p0i + o + i);
+            }
+
+            for (; i < ts; i++)
             {
                 _p0r[o + i] = c * tr[o + i];
                 _p0i[o + i] = c * ti[o + i];
