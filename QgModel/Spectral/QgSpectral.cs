@@ -135,7 +135,7 @@ public sealed class QgSpectral : IDisposable
     /// ψ̂1, ψ̂2 from the spectral PV of both layers (spec §2.4): ζ̂1 = P(q̂1) − b̂, ζ̂2 = P(q̂2) − b̂ [− R̂], where P is
     /// <see cref="ProjectToReal"/> and b̂ the spectrum of the part of q that is not vorticity (e.g. the βy ramp), then
     /// <see cref="Invert"/>; in one pass, rounded exactly as those steps done one after the other. The PV is not
-    /// modified.
+    /// modified; ψ̂1 and ψ̂2 must not be the same fields as q̂1 or q̂2.
     /// </summary>
     public void InvertPv(SpectralField q1, SpectralField q2, SpectralField background, SpectralField? topography,
         SpectralField psi1, SpectralField psi2)
