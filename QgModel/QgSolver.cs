@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using Science.QgModel.Spectral;
 
 namespace Science.QgModel;
@@ -28,8 +27,8 @@ public sealed class QgSolver : IDisposable
     private readonly SpectralField[] _qc0, _qc1, _qc2, _psiHat1, _psiHat0;
     private readonly double[] _psi1, _q1, _psi0, _q0;
     private bool _psi1Valid, _q1Valid;
-    private readonly SpectralField _advected, _jac, _forcingHat, _zeta1, _zeta2;
-    private readonly double[] _work;
+    private readonly SpectralField _advected, _jac, _forcingHat, _velocity;
+    private readonly double[] _work, _minusSponge;
     private bool _level0Valid, _initialized;
 
     /// <summary>Creates a solver for <paramref name="grid"/> with <paramref name="parameters"/>.</summary>
@@ -73,8 +72,9 @@ public sealed class QgSolver : IDisposable
         _qc0 = Pair(grid); _qc1 = Pair(grid); _qc2 = Pair(grid); _psiHat1 = Pair(grid); _psiHat0 = Pair(grid);
         _psi1 = new double[2 * n]; _q1 = new double[2 * n]; _psi0 = new double[2 * n]; _q0 = new double[2 * n];
         _advected = new SpectralField(grid); _jac = new SpectralField(grid); _forcingHat = new SpectralField(grid);
-        _zeta1 = new SpectralField(grid); _zeta2 = new SpectralField(grid);
+        _velocity = new SpectralField(grid);
         _work = new double[n];
+        _minusSponge = _jet.Sponge.Select(v => -v).ToArray();
     }
 
     /// <summary>The grid.</summary>
@@ -221,23 +221,16 @@ public sealed class QgSolver : IDisposable
         EnsureInitialized();
         var p = Parameters;
         long i = CallIndex;
-        if (!_q1Valid)
-        {
-            PhysicalPv(_qc1, _q1);
-            _q1Valid = true;
-        }
+        // Forward step from level 1 on call 0, leapfrog from level 0 after.
+        Span<double> sums = stackalloc double[2];
         for (int layer = 0; layer < 2; layer++)
-        {
-            var rhs = _qc2[layer];
-            Tendency(layer, rhs);
-            if (i == 0) Kernels.ForwardStep(_qc1[layer], rhs, _forwardFactor, 1.0 / p.Dt);
-            else Kernels.LeapfrogStep(_qc0[layer], rhs, _leapfrogFactor, 0.5 / p.Dt);
-        }
+            sums[layer] = i == 0
+                ? StepLayer(layer, _qc1[layer], _forwardFactor, 1.0 / p.Dt, _qc2[layer])
+                : StepLayer(layer, _qc0[layer], _leapfrogFactor, 0.5 / p.Dt, _qc2[layer]);
         // A non-finite new level is refused before anything is committed: the solver keeps the last good state.
         for (int layer = 0; layer < 2; layer++)
         {
-            var qc = _qc2[layer];
-            if (!double.IsFinite(TensorPrimitives.Sum<double>(qc.Re) + TensorPrimitives.Sum<double>(qc.Im)))
+            if (!double.IsFinite(sums[layer]))
                 throw new QgBlowUpException(StepCount + 1, Time + p.Dt, layer == 0 ? "q1" : "q2",
                     "is not finite (NaN or infinity in the spectral PV)", Current);
         }
@@ -274,11 +267,11 @@ public sealed class QgSolver : IDisposable
         double umax = 0, vmax = 0;
         for (int layer = 0; layer < 2; layer++)
         {
-            _sp.Dy(_psiHat1[layer], _zeta1);
-            _sp.Inverse(_zeta1, _work);
+            _sp.Dy(_psiHat1[layer], _velocity);
+            _sp.Inverse(_velocity, _work);
             umax = Math.Max(umax, FieldMath.MaxAbs(_work));
-            _sp.Dx(_psiHat1[layer], _zeta1);
-            _sp.Inverse(_zeta1, _work);
+            _sp.Dx(_psiHat1[layer], _velocity);
+            _sp.Inverse(_velocity, _work);
             vmax = Math.Max(vmax, FieldMath.MaxAbs(_work));
         }
         return Parameters.Dt * (umax / Grid.Dx + vmax / Grid.Dy);
@@ -287,12 +280,13 @@ public sealed class QgSolver : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _sp.Dispose();
 
-    // RHS_k of spec §2.5 from level 1 into result (no hyperviscosity). The relaxation is formed spectrally (it is
-    // linear in ψ); the sponge needs the physical PV. Equal to the reference's grid-space forcing to round-off.
-    private void Tendency(int layer, SpectralField result)
+    // The new level of one layer, q̂_new = f·(q̂_start·rate + RHS_k), with RHS_k of spec §2.5 from level 1 (the
+    // hyperviscosity is in f); returns Σ q̂_new (re + im), finite exactly when the new level is. The relaxation and the
+    // sponge are formed spectrally (both are linear in the level's fields): equal to the reference's grid-space
+    // forcing to round-off.
+    private double StepLayer(int layer, SpectralField start, double[] factor, double rate, SpectralField result)
     {
         var p = Parameters;
-        int n = Grid.RealSize, nx = Grid.Nx, ny = Grid.Ny;
         var psiA = _psiHat1[layer];
         var psi1 = _psiHat1[0]; var psi2 = _psiHat1[1];
         double sign = layer == 0 ? -1.0 : 1.0;
@@ -302,23 +296,26 @@ public sealed class QgSolver : IDisposable
         AdvectedPv(psiA.Im, psi1.Im, psi2.Im, _topographyHat?.Im, layer, _advected.Im);
         _sp.Jacobian(psiA, _advected, _jac);
 
-        // Sponge −s(y)(q − ⟨q⟩_x) in grid space.
-        var q = _q1.AsSpan(layer * n, n);
-        var sponge = _jet.Sponge;
-        for (int j = 0; j < ny; j++)
-        {
-            var row = q.Slice(j * nx, nx);
-            double mean = TensorPrimitives.Sum(row) / nx, sj = sponge[j];
-            var dst = _work.AsSpan(j * nx, nx);
-            for (int i = 0; i < nx; i++) dst[i] = -sj * (row[i] - mean);
-        }
-        _sp.Forward(_work, _forcingHat);
+        // Sponge −s(y)(q − ⟨q⟩_x): the βy ramp of the periodic-PV option is zonally uniform and drops out.
+        _sp.WeightedEddies(_qc1[layer], _minusSponge, _forcingHat);
 
         // RHS = −Ĵ − β ik ψ̂ ± τd1(ψ̂1 − ψ̂2) ∓ τd2 ψ̂R + Ŝ [+ τf K² ψ̂2]; −β ik ψ̂ = βk (Im ψ̂, −Re ψ̂).
-        double relax = -sign * p.TauD1, target = sign * p.TauD2;
-        var fr = layer == 1 ? _frictionK2 : null;
-        Rhs(_jac.Re, psiA.Im, 1.0, psi1.Re, psi2.Re, _psiRHat.Re, _forcingHat.Re, fr, psiA.Re, relax, target, result.Re);
-        Rhs(_jac.Im, psiA.Re, -1.0, psi1.Im, psi2.Im, _psiRHat.Im, _forcingHat.Im, fr, psiA.Im, relax, target, result.Im);
+        var c = new Kernels.StepCoefficients
+        {
+            Relax = -sign * p.TauD1, Target = sign * p.TauD2, BetaK = _betaK, FrictionK2 = layer == 1 ? _frictionK2 : null,
+            Factor = factor, Rate = rate,
+        };
+        double sum = Kernels.StepPart(new Kernels.RhsPart
+        {
+            Jacobian = _jac.Re, Other = psiA.Im, Psi1 = psi1.Re, Psi2 = psi2.Re, PsiR = _psiRHat.Re,
+            Sponge = _forcingHat.Re, Own = psiA.Re, Start = start.Re, Result = result.Re,
+        }, 1.0, c);
+        sum += Kernels.StepPart(new Kernels.RhsPart
+        {
+            Jacobian = _jac.Im, Other = psiA.Re, Psi1 = psi1.Im, Psi2 = psi2.Im, PsiR = _psiRHat.Im,
+            Sponge = _forcingHat.Im, Own = psiA.Im, Start = start.Im, Result = result.Im,
+        }, -1.0, c);
+        return sum;
     }
 
     // One part (re or im) of Q̂ = c_J(−K² a ∓ (ψ̂1 − ψ̂2) + [R̂]).
@@ -339,39 +336,10 @@ public sealed class QgSolver : IDisposable
             result[i] = cj * (-k2[i] * a[i] + sign * (p1[i] - p2[i])) + (withTopography ? cj * topo![i] : 0.0);
     }
 
-    // One part of RHS = −J + ζ·βk·other + relax(ψ1 − ψ2) + target·ψR + S + fr·a.
-    private void Rhs(double[] jac, double[] other, double otherSign, double[] p1, double[] p2, double[] psiR, double[] sponge,
-        double[]? fr, double[] a, double relax, double target, double[] result)
-    {
-        int i = 0, w = Vector<double>.Count;
-        var vRelax = new Vector<double>(relax); var vTarget = new Vector<double>(target); var vSign = new Vector<double>(otherSign);
-        for (; i <= jac.Length - w; i += w)
-        {
-            var v = -new Vector<double>(jac, i) + vSign * new Vector<double>(_betaK, i) * new Vector<double>(other, i)
-                    + vRelax * (new Vector<double>(p1, i) - new Vector<double>(p2, i)) + vTarget * new Vector<double>(psiR, i)
-                    + new Vector<double>(sponge, i);
-            if (fr is not null) v += new Vector<double>(fr, i) * new Vector<double>(a, i);
-            v.CopyTo(result, i);
-        }
-        for (; i < jac.Length; i++)
-            result[i] = -jac[i] + otherSign * _betaK[i] * other[i] + relax * (p1[i] - p2[i]) + target * psiR[i] + sponge[i]
-                        + (fr is null ? 0.0 : fr[i] * a[i]);
-    }
-
     // ψ̂ from the spectral prognostic PV of both layers: ζ̂ = rfft2(irfft2(q̂) − βy − R) formed spectrally
     // (projection onto real spectra minus the precomputed spectra of the ramp and the topography), then inversion.
-    private void Diagnose(SpectralField[] qc, SpectralField[] psiHat)
-    {
-        for (int layer = 0; layer < 2; layer++)
-        {
-            var zeta = layer == 0 ? _zeta1 : _zeta2;
-            zeta.CopyFrom(qc[layer]);
-            _sp.ProjectToReal(zeta);
-            Kernels.Subtract(zeta, _rampHat);
-            if (layer == 1 && _topographyHat is not null) Kernels.Subtract(zeta, _topographyHat);
-        }
-        _sp.Invert(_zeta1, _zeta2, psiHat[0], psiHat[1]);
-    }
+    private void Diagnose(SpectralField[] qc, SpectralField[] psiHat) =>
+        _sp.InvertPv(qc[0], qc[1], _rampHat, _topographyHat, psiHat[0], psiHat[1]);
 
     // Physical total PV of a level: irfft2(q̂), plus βy when the spectral PV excludes it (periodic-PV option).
     private void PhysicalPv(SpectralField[] qc, double[] q)

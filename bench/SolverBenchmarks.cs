@@ -74,3 +74,52 @@ public class EnsembleBenchmarks
     [Benchmark]
     public void FourMembersTenSteps() => QgEnsemble.Advance(_members, 10, Threads);
 }
+
+/// <summary>
+/// The phases of a step on the solver's own spectral toolbox (managed FFT, one layer where per layer): the de-aliased
+/// Jacobian (five padded transforms), the sponge spectrum (y-only transforms) and the two-layer PV inversion. A step
+/// is about two Jacobians, two sponges, one inversion and a few element-wise passes.
+/// </summary>
+[MemoryDiagnoser]
+public class SolverPhaseBenchmarks
+{
+    private QgSolver _solver = null!;
+    private SpectralField _q = null!, _result = null!, _background = null!, _psi1 = null!, _psi2 = null!;
+    private double[] _weight = [];
+
+    /// <summary>Grid: "96x192" or "192x384".</summary>
+    [Params("96x192", "192x384")]
+    public string Size { get; set; } = "96x192";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var parts = Size.Split('x');
+        var grid = new Grid(int.Parse(parts[0]), int.Parse(parts[1]), 46, 68);
+        _solver = new QgSolver(grid, QgParameters.Truth, FftBackendKind.Managed) { CflCheckInterval = 0 };
+        _solver.Initialize(InitialConditions.Analytic(grid));
+        _solver.Advance(20);
+        _q = new SpectralField(grid);
+        _solver.Spectral.Laplacian(_solver.PsiHat(0), _q);
+        _result = new SpectralField(grid);
+        _background = new SpectralField(grid);
+        _psi1 = new SpectralField(grid);
+        _psi2 = new SpectralField(grid);
+        _weight = _solver.Jet.Sponge.Select(s => -s).ToArray();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _solver.Dispose();
+
+    /// <summary>Ĵ(ψ, Q) of one layer.</summary>
+    [Benchmark]
+    public void Jacobian() => _solver.Spectral.Jacobian(_solver.PsiHat(0), _q, _result);
+
+    /// <summary>The sponge spectrum −s(y)(q − ⟨q⟩ₓ) of one layer.</summary>
+    [Benchmark]
+    public void Sponge() => _solver.Spectral.WeightedEddies(_q, _weight, _result);
+
+    /// <summary>ψ̂ of both layers from their spectral PV.</summary>
+    [Benchmark]
+    public void Inversion() => _solver.Spectral.InvertPv(_q, _result, _background, null, _psi1, _psi2);
+}

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Science.QgModel.Spectral;
 
 /// <summary>
@@ -48,4 +50,49 @@ public interface IRealFft2D : IDisposable
     /// <c>[dstNy, dstNk]</c>: the inverse of the placement rule of <see cref="InverseFromSmaller"/>. Unnormalised.
     /// </summary>
     void ForwardToSmaller(ReadOnlySpan<double> real, Span<double> re, Span<double> im, int dstNy, int dstNk);
+
+    /// <summary>
+    /// Length in doubles of a real field in this backend's native grid layout: a fixed arrangement of the Ny·Nx grid
+    /// values (and possibly unused slots) in which the backend's transforms need no reordering. Default Ny·Nx, the
+    /// row-major grid itself.
+    /// </summary>
+    int NativeLength => Ny * Nx;
+
+    /// <summary>
+    /// <see cref="InverseFromSmaller"/> writing the real field in the native layout (<see cref="NativeLength"/>
+    /// doubles). Every grid value lands in the same slot on every call, so point-wise operations between native fields
+    /// (products, sums) are done there as on the grid, and their result goes back through
+    /// <see cref="ForwardToSmallerNative"/>: the de-aliased product without the reordering passes. Unused slots are
+    /// never written. Default: <see cref="InverseFromSmaller"/>.
+    /// </summary>
+    void InverseFromSmallerNative(ReadOnlySpan<double> re, ReadOnlySpan<double> im, int srcNy, int srcNk,
+        Span<double> native) => InverseFromSmaller(re, im, srcNy, srcNk, native);
+
+    /// <summary>
+    /// <see cref="ForwardToSmaller"/> of a real field given in the native layout (see
+    /// <see cref="InverseFromSmallerNative"/>); unused slots are not read. Default: <see cref="ForwardToSmaller"/>.
+    /// </summary>
+    void ForwardToSmallerNative(ReadOnlySpan<double> native, Span<double> re, Span<double> im, int dstNy, int dstNk) =>
+        ForwardToSmaller(native, re, im, dstNy, dstNk);
+
+    /// <summary>
+    /// The half spectrum of w(y)·(f − ⟨f⟩ₓ), where f = irfft2(<paramref name="re"/>, <paramref name="im"/>),
+    /// ⟨·⟩ₓ is the zonal (row) mean and <paramref name="weight"/> holds w at the Ny rows. The default goes through grid
+    /// space in <paramref name="scratch"/> (Ny·Nx doubles); a backend may instead weight the columns of the partial
+    /// (y-only) transforms, which is the same to round-off and leaves the k = 0 column exactly zero.
+    /// </summary>
+    void WeightedEddySpectrum(ReadOnlySpan<double> re, ReadOnlySpan<double> im, ReadOnlySpan<double> weight,
+        Span<double> outRe, Span<double> outIm, Span<double> scratch)
+    {
+        RealFft2D.CheckLength(weight, Ny, nameof(weight));
+        Inverse(re, im, scratch);
+        for (int j = 0; j < Ny; j++)
+        {
+            var row = scratch.Slice(j * Nx, Nx);
+            double mean = TensorPrimitives.Sum<double>(row) / Nx, w = weight[j];
+            for (int i = 0; i < row.Length; i++) row[i] = w * (row[i] - mean);
+        }
+
+        Forward(scratch, outRe, outIm);
+    }
 }

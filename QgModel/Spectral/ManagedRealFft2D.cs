@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -124,84 +125,216 @@ public sealed unsafe class ManagedRealFft2D : IRealFft2D
     public void Inverse(ReadOnlySpan<double> re, ReadOnlySpan<double> im, Span<double> real) =>
         InverseFromSmaller(re, im, Ny, Nk, real);
 
+    /// <summary>2·Nx·⌈Ny/2⌉₈: the pair-transposed layout of the x transforms (see <see cref="InverseFromSmallerNative"/>).</summary>
+    public int NativeLength => 2 * Nx * _hs;
+
     /// <inheritdoc />
     public void InverseFromSmaller(ReadOnlySpan<double> re, ReadOnlySpan<double> im, int srcNy, int srcNk,
         Span<double> real)
     {
-        RealFft2D.ValidateSmaller(Ny, Nk, srcNy, srcNk, nameof(srcNy), nameof(srcNk));
-        RealFft2D.CheckLength(re, (long)srcNy * srcNk, nameof(re));
-        RealFft2D.CheckLength(im, (long)srcNy * srcNk, nameof(im));
-        RealFft2D.CheckLength(real, (long)Ny * Nx, nameof(real));
+        CheckInverse(re, im, srcNy, srcNk, real, (long)Ny * Nx);
         fixed (double* sre = re, sim = im, dst = real)
         {
-            // 1. Inverse complex FFT along y of the srcNk non-zero columns, reading the source rows in place through
-            //    a row table (rows that the padding makes zero point to a shared zero row). Inverse = forward with
-            //    re and im swapped, on input and on output.
-            int half = srcNy / 2, ts = RowStride(srcNk);
-            for (int l = 0; l < Ny; l++)
-            {
-                int srcRow = l < half ? l : l >= Ny - half ? l - (Ny - srcNy) : -1;
-                _yTabRe[l] = srcRow < 0 ? _zero : sim + (nint)srcRow * srcNk;
-                _yTabIm[l] = srcRow < 0 ? _zero : sre + (nint)srcRow * srcNk;
-            }
-
-            (nint sr, nint si) = _yFft.Execute(new TableRows(_yTabRe, _yTabIm), default(StridedRows), false, srcNk,
-                ts, _p1r, _p1i, _p2r, _p2i);
-
-            // The true transform T is (re, im) = (si, sr). 2. Re-assemble pairs of rows into complex rows of Z with
-            //    Hermitian extension along x, scaled, transposed to [Nx, Ny/2], stored swapped for the inverse.
-            PackInverse((double*)si, (double*)sr, srcNk, ts);
-            for (int mx = 0; mx < Nx; mx++)
-            {
-                bool live = mx < srcNk || mx > Nx - srcNk;
-                _xTabRe[mx] = live ? _p0r + (nint)mx * _hs : _zero;
-                _xTabIm[mx] = live ? _p0i + (nint)mx * _hs : _zero;
-            }
-
-            // 3. Inverse complex FFT along x (batch Ny/2), columns zero-padded via the table; 4. unpack to rows.
-            (nint zr, nint zi) = _xFft.Execute(new TableRows(_xTabRe, _xTabIm), default(StridedRows), false, _h,
-                _hs, _p1r, _p1i, _p2r, _p2i);
+            (nint zr, nint zi) = InverseToPairs(sre, sim, srcNy, srcNk, default(StridedRows), false);
             TransposeOut((double*)zi, (double*)zr, dst);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="IRealFft2D.InverseFromSmallerNative"/>: the native layout is the pair-transposed one the x
+    /// transforms work in, <c>[2, Nx, S]</c> with S = Ny/2 rounded up to 8: slot <c>x·S + r</c> holds f[2r, x] and slot
+    /// <c>Nx·S + x·S + r</c> holds f[2r+1, x] (columns r ≥ Ny/2 unused). It saves the transposes of the row-major grid.
+    /// </summary>
+    public void InverseFromSmallerNative(ReadOnlySpan<double> re, ReadOnlySpan<double> im, int srcNy, int srcNk,
+        Span<double> native)
+    {
+        CheckInverse(re, im, srcNy, srcNk, native, NativeLength);
+        fixed (double* sre = re, sim = im, even = native)
+        {
+            // The inverse-by-swap leaves rows 2r in the imaginary part of the result: store the parts crosswise.
+            double* odd = even + (nint)Nx * _hs;
+            InverseToPairs(sre, sim, srcNy, srcNk, new StridedRows(odd, even, _hs), true);
         }
     }
 
     /// <inheritdoc />
     public void ForwardToSmaller(ReadOnlySpan<double> real, Span<double> re, Span<double> im, int dstNy, int dstNk)
     {
-        RealFft2D.ValidateSmaller(Ny, Nk, dstNy, dstNk, nameof(dstNy), nameof(dstNk));
-        RealFft2D.CheckLength(real, (long)Ny * Nx, nameof(real));
-        RealFft2D.CheckLength(re, (long)dstNy * dstNk, nameof(re));
-        RealFft2D.CheckLength(im, (long)dstNy * dstNk, nameof(im));
+        CheckForward(real, (long)Ny * Nx, re, im, dstNy, dstNk);
         fixed (double* src = real, dre = re, dim = im)
         {
-            // 1. Pack row pairs as complex rows, transposed to [Nx, Ny/2]; 2. batched FFT along x.
+            // 1. Pack row pairs as complex rows, transposed to [Nx, Ny/2].
             TransposeIn(src);
-            (nint zr, nint zi) = _xFft.Execute(new StridedRows(_p0r, _p0i, _hs), default(StridedRows), false, _h,
-                _hs, _p1r, _p1i, _p2r, _p2i);
+            ForwardFromPairs(_p0r, _p0i, dre, dim, dstNy, dstNk);
+        }
+    }
 
-            // 3. Separate the pairs' half spectra, keeping only columns < dstNk, into [Ny, dstNk] in buffer 0.
-            int ss = RowStride(dstNk);
-            UnpackForward((double*)zr, (double*)zi, dstNk, ss);
+    /// <summary><see cref="IRealFft2D.ForwardToSmallerNative"/> from the layout of <see cref="InverseFromSmallerNative"/>.</summary>
+    public void ForwardToSmallerNative(ReadOnlySpan<double> native, Span<double> re, Span<double> im, int dstNy,
+        int dstNk)
+    {
+        CheckForward(native, NativeLength, re, im, dstNy, dstNk);
+        fixed (double* even = native, dre = re, dim = im)
+        {
+            ForwardFromPairs(even, even + (nint)Nx * _hs, dre, dim, dstNy, dstNk);
+        }
+    }
 
-            // 4. Batched FFT along y, its last pass writing straight into the output: all rows, or through a row
-            //    table that sends the rows dropped by the truncation to a junk row.
-            var src0 = new StridedRows(_p0r, _p0i, ss);
-            if (dstNy == Ny)
+    /// <summary>
+    /// <see cref="IRealFft2D.WeightedEddySpectrum"/> without grid space (<paramref name="scratch"/> is not used): the
+    /// x transform of a grid row is the y-inverse-transformed spectrum's row over Ny (the k = Nx/2 bin real, as c2r
+    /// takes it), so the columns k ≥ 1 are inverse-transformed along y, weighted row by row and transformed back; the
+    /// zonal mean is the k = 0 column, which is set to zero.
+    /// </summary>
+    public void WeightedEddySpectrum(ReadOnlySpan<double> re, ReadOnlySpan<double> im, ReadOnlySpan<double> weight,
+        Span<double> outRe, Span<double> outIm, Span<double> scratch)
+    {
+        long size = (long)Ny * Nk;
+        RealFft2D.CheckLength(re, size, nameof(re));
+        RealFft2D.CheckLength(im, size, nameof(im));
+        RealFft2D.CheckLength(weight, Ny, nameof(weight));
+        RealFft2D.CheckLength(outRe, size, nameof(outRe));
+        RealFft2D.CheckLength(outIm, size, nameof(outIm));
+        int batch = Nk - 1, ts = RowStride(batch);
+        fixed (double* sre = re, sim = im, w = weight, dre = outRe, dim = outIm)
+        {
+            // Inverse along y of columns 1 … Nk − 1 (by swapping re and im, so the true result is (si, sr)).
+            for (int l = 0; l < Ny; l++)
             {
-                _yFft.Execute(src0, new StridedRows(dre, dim, dstNk), true, dstNk, ss, _p1r, _p1i, _p2r, _p2i);
+                _yTabRe[l] = sim + (nint)l * Nk + 1;
+                _yTabIm[l] = sre + (nint)l * Nk + 1;
             }
-            else
-            {
-                int half = dstNy / 2;
-                for (int l = 0; l < Ny; l++)
-                {
-                    int dstRow = l < half ? l : l >= Ny - half ? l - (Ny - dstNy) : -1;
-                    _yTabRe[l] = dstRow < 0 ? _junk : dre + (nint)dstRow * dstNk;
-                    _yTabIm[l] = dstRow < 0 ? _junk : dim + (nint)dstRow * dstNk;
-                }
 
-                _yFft.Execute(src0, new TableRows(_yTabRe, _yTabIm), true, dstNk, ss, _p1r, _p1i, _p2r, _p2i);
+            (nint sr, nint si) = _yFft.Execute(new TableRows(_yTabRe, _yTabIm), default(StridedRows), false, batch,
+                ts, _p1r, _p1i, _p2r, _p2i);
+            WeightRows((double*)si, (double*)sr, w, batch, ts);
+            _yFft.Execute(new StridedRows(_p0r, _p0i, ts), new StridedRows(dre + 1, dim + 1, Nk), true, batch, ts,
+                _p1r, _p1i, _p2r, _p2i);
+            for (int l = 0; l < Ny; l++)
+            {
+                dre[(nint)l * Nk] = 0;
+                dim[(nint)l * Nk] = 0;
             }
+        }
+    }
+
+    /// <summary>
+    /// Buffer 0 ← row l of (tr, ti) times w[l]/Ny, the imaginary part of the last (k = Nx/2) column zero. Whole rows of
+    /// the stride <paramref name="ts"/> (a multiple of 8) are weighted: the padding columns hold zeros.
+    /// </summary>
+    private void WeightRows(double* tr, double* ti, double* w, int batch, int ts)
+    {
+        double invNy = 1.0 / Ny;
+        int width = Vector<double>.Count;
+        for (int l = 0; l < Ny; l++)
+        {
+            nint o = (nint)l * ts;
+            double c = w[l] * invNy;
+            var vc = new Vector<double>(c);
+            int i = 0;
+            for (; i <= ts - width; i += width)
+            {
+                Vector.Store(vc * Vector.Load(tr + o + i), _p0r + o + i);
+                Vector.Store(vc * Vector.Load(ti + o + i), _p0i + o + i);
+            }
+
+            for (; i < ts; i++)
+            {
+                _p0r[o + i] = c * tr[o + i];
+                _p0i[o + i] = c * ti[o + i];
+            }
+
+            _p0i[o + batch - 1] = 0;
+        }
+    }
+
+    private void CheckInverse(ReadOnlySpan<double> re, ReadOnlySpan<double> im, int srcNy, int srcNk,
+        ReadOnlySpan<double> real, long realLength)
+    {
+        RealFft2D.ValidateSmaller(Ny, Nk, srcNy, srcNk, nameof(srcNy), nameof(srcNk));
+        RealFft2D.CheckLength(re, (long)srcNy * srcNk, nameof(re));
+        RealFft2D.CheckLength(im, (long)srcNy * srcNk, nameof(im));
+        RealFft2D.CheckLength(real, realLength, nameof(real));
+    }
+
+    private void CheckForward(ReadOnlySpan<double> real, long realLength, ReadOnlySpan<double> re,
+        ReadOnlySpan<double> im, int dstNy, int dstNk)
+    {
+        RealFft2D.ValidateSmaller(Ny, Nk, dstNy, dstNk, nameof(dstNy), nameof(dstNk));
+        RealFft2D.CheckLength(real, realLength, nameof(real));
+        RealFft2D.CheckLength(re, (long)dstNy * dstNk, nameof(re));
+        RealFft2D.CheckLength(im, (long)dstNy * dstNk, nameof(im));
+    }
+
+    /// <summary>
+    /// Steps 1–3 of the inverse: the pairs Z <c>[Nx, Ny/2]</c> of the x-inverse-transformed rows, with re/im swapped
+    /// (rows 2r in the returned imaginary part). The last x pass writes <paramref name="dst"/> if
+    /// <paramref name="toDst"/>, else it stays in a scratch buffer, which is returned.
+    /// </summary>
+    private (nint Re, nint Im) InverseToPairs<TDst>(double* sre, double* sim, int srcNy, int srcNk, TDst dst,
+        bool toDst)
+        where TDst : unmanaged, IRows
+    {
+        // 1. Inverse complex FFT along y of the srcNk non-zero columns, reading the source rows in place through
+        //    a row table (rows that the padding makes zero point to a shared zero row). Inverse = forward with
+        //    re and im swapped, on input and on output.
+        int half = srcNy / 2, ts = RowStride(srcNk);
+        for (int l = 0; l < Ny; l++)
+        {
+            int srcRow = l < half ? l : l >= Ny - half ? l - (Ny - srcNy) : -1;
+            _yTabRe[l] = srcRow < 0 ? _zero : sim + (nint)srcRow * srcNk;
+            _yTabIm[l] = srcRow < 0 ? _zero : sre + (nint)srcRow * srcNk;
+        }
+
+        (nint sr, nint si) = _yFft.Execute(new TableRows(_yTabRe, _yTabIm), default(StridedRows), false, srcNk,
+            ts, _p1r, _p1i, _p2r, _p2i);
+
+        // The true transform T is (re, im) = (si, sr). 2. Re-assemble pairs of rows into complex rows of Z with
+        //    Hermitian extension along x, scaled, transposed to [Nx, Ny/2], stored swapped for the inverse.
+        PackInverse((double*)si, (double*)sr, srcNk, ts);
+        for (int mx = 0; mx < Nx; mx++)
+        {
+            bool live = mx < srcNk || mx > Nx - srcNk;
+            _xTabRe[mx] = live ? _p0r + (nint)mx * _hs : _zero;
+            _xTabIm[mx] = live ? _p0i + (nint)mx * _hs : _zero;
+        }
+
+        // 3. Inverse complex FFT along x (batch Ny/2), columns zero-padded via the table.
+        return _xFft.Execute(new TableRows(_xTabRe, _xTabIm), dst, toDst, _h, _hs, _p1r, _p1i, _p2r, _p2i);
+    }
+
+    /// <summary>
+    /// Steps 2–4 of the forward transform from the row pairs Z <c>[Nx, Ny/2]</c> (rows 2r in
+    /// <paramref name="zr"/>, rows 2r+1 in <paramref name="zi"/>, row stride Ny/2 rounded up to 8).
+    /// </summary>
+    private void ForwardFromPairs(double* zr, double* zi, double* dre, double* dim, int dstNy, int dstNk)
+    {
+        // 2. Batched FFT along x.
+        (nint xr, nint xi) = _xFft.Execute(new StridedRows(zr, zi, _hs), default(StridedRows), false, _h,
+            _hs, _p1r, _p1i, _p2r, _p2i);
+
+        // 3. Separate the pairs' half spectra, keeping only columns < dstNk, into [Ny, dstNk] in buffer 0.
+        int ss = RowStride(dstNk);
+        UnpackForward((double*)xr, (double*)xi, dstNk, ss);
+
+        // 4. Batched FFT along y, its last pass writing straight into the output: all rows, or through a row
+        //    table that sends the rows dropped by the truncation to a junk row.
+        var src0 = new StridedRows(_p0r, _p0i, ss);
+        if (dstNy == Ny)
+        {
+            _yFft.Execute(src0, new StridedRows(dre, dim, dstNk), true, dstNk, ss, _p1r, _p1i, _p2r, _p2i);
+        }
+        else
+        {
+            int half = dstNy / 2;
+            for (int l = 0; l < Ny; l++)
+            {
+                int dstRow = l < half ? l : l >= Ny - half ? l - (Ny - dstNy) : -1;
+                _yTabRe[l] = dstRow < 0 ? _junk : dre + (nint)dstRow * dstNk;
+                _yTabIm[l] = dstRow < 0 ? _junk : dim + (nint)dstRow * dstNk;
+            }
+
+            _yFft.Execute(src0, new TableRows(_yTabRe, _yTabIm), true, dstNk, ss, _p1r, _p1i, _p2r, _p2i);
         }
     }
 

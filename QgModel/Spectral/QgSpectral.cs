@@ -12,7 +12,7 @@ public sealed class QgSpectral : IDisposable
 {
     private readonly IRealFft2D _fft;
     private readonly IRealFft2D _padded;
-    private readonly double[] _padA, _padB, _padC, _padD;
+    private readonly double[] _padA, _padB, _padC, _padD, _grid;
     private readonly SpectralField _t1, _t2, _t3, _t4;
     private readonly double[] _kx, _ly, _kxPlusLy, _minusK2, _btScale, _bcScale;
 
@@ -22,7 +22,8 @@ public sealed class QgSpectral : IDisposable
         Grid = grid;
         _fft = RealFft2D.Create(grid.Ny, grid.Nx, backend);
         _padded = RealFft2D.Create(grid.PaddedNy, grid.PaddedNx, backend);
-        int padSize = grid.PaddedNx * grid.PaddedNy;
+        int padSize = _padded.NativeLength;
+        _grid = new double[grid.RealSize];
         _padA = new double[padSize]; _padB = new double[padSize];
         _padC = new double[padSize]; _padD = new double[padSize];
         _t1 = new SpectralField(grid); _t2 = new SpectralField(grid);
@@ -57,6 +58,14 @@ public sealed class QgSpectral : IDisposable
     /// <summary>irfft2 of a spectral field (1/(Nx·Ny)).</summary>
     public void Inverse(SpectralField hat, Span<double> real) => _fft.Inverse(hat.Re, hat.Im, real);
 
+    /// <summary>
+    /// The spectrum of w(y)·(f − ⟨f⟩ₓ) for f = irfft2(<paramref name="a"/>): the eddy (zonal-mean-free) part of f
+    /// weighted by a meridional profile (<paramref name="weight"/> at the Ny rows), e.g. the sponge −s(y)(q − ⟨q⟩ₓ).
+    /// Equal to the grid-space product to round-off; the k = 0 column may be exactly zero.
+    /// </summary>
+    public void WeightedEddies(SpectralField a, ReadOnlySpan<double> weight, SpectralField result) =>
+        _fft.WeightedEddySpectrum(a.Re, a.Im, weight, result.Re, result.Im, _grid);
+
     /// <summary>out = i k · a (∂x).</summary>
     public void Dx(SpectralField a, SpectralField result) => MultiplyByI(a, result, _kx);
 
@@ -81,12 +90,10 @@ public sealed class QgSpectral : IDisposable
     public void DealiasedProduct(SpectralField a, SpectralField b, SpectralField result)
     {
         int ny = Grid.Ny, nk = Grid.Nk;
-        _padded.InverseFromSmaller(a.Re, a.Im, ny, nk, _padA);
-        _padded.InverseFromSmaller(b.Re, b.Im, ny, nk, _padB);
-        var pa = _padA.AsSpan();
-        var pb = _padB.AsSpan();
-        TensorPrimitives.Multiply<double>(pa, pb, pa);
-        _padded.ForwardToSmaller(_padA, result.Re, result.Im, ny, nk);
+        _padded.InverseFromSmallerNative(a.Re, a.Im, ny, nk, _padA);
+        _padded.InverseFromSmallerNative(b.Re, b.Im, ny, nk, _padB);
+        TensorPrimitives.Multiply<double>(_padA, _padB, _padA);
+        _padded.ForwardToSmallerNative(_padA, result.Re, result.Im, ny, nk);
         Scale(result, 9.0 / 4.0);
     }
 
@@ -97,18 +104,21 @@ public sealed class QgSpectral : IDisposable
     /// </summary>
     public void Jacobian(SpectralField psi, SpectralField q, SpectralField result)
     {
-        int ny = Grid.Ny, nk = Grid.Nk;
-        Dx(psi, _t1); Dy(q, _t2); Dy(psi, _t3); Dx(q, _t4);
-        _padded.InverseFromSmaller(_t1.Re, _t1.Im, ny, nk, _padA);
-        _padded.InverseFromSmaller(_t2.Re, _t2.Im, ny, nk, _padB);
-        _padded.InverseFromSmaller(_t3.Re, _t3.Im, ny, nk, _padC);
-        _padded.InverseFromSmaller(_t4.Re, _t4.Im, ny, nk, _padD);
-        var a = _padA.AsSpan(); var b = _padB.AsSpan(); var c = _padC.AsSpan(); var d = _padD.AsSpan();
-        TensorPrimitives.Multiply<double>(a, b, a);
-        TensorPrimitives.Multiply<double>(c, d, c);
-        TensorPrimitives.Subtract<double>(a, c, a);
-        _padded.ForwardToSmaller(_padA, result.Re, result.Im, ny, nk);
+        // One derivative at a time through one scratch spectrum, which stays in cache for its transform.
+        PaddedDerivative(psi, _kx, _padA);
+        PaddedDerivative(q, _ly, _padB);
+        PaddedDerivative(psi, _ly, _padC);
+        PaddedDerivative(q, _kx, _padD);
+        CrossProduct(_padA, _padB, _padC, _padD);
+        _padded.ForwardToSmallerNative(_padA, result.Re, result.Im, Grid.Ny, Grid.Nk);
         Scale(result, 9.0 / 4.0);
+    }
+
+    // i w a zero-padded to the 3/2 grid, in the padded transform's native layout.
+    private void PaddedDerivative(SpectralField a, double[] w, double[] native)
+    {
+        MultiplyByI(a, _t1, w);
+        _padded.InverseFromSmallerNative(_t1.Re, _t1.Im, Grid.Ny, Grid.Nk, native);
     }
 
     /// <summary>
@@ -119,6 +129,32 @@ public sealed class QgSpectral : IDisposable
     {
         InvertPart(zeta1.Re, zeta2.Re, psi1.Re, psi2.Re);
         InvertPart(zeta1.Im, zeta2.Im, psi1.Im, psi2.Im);
+    }
+
+    /// <summary>
+    /// ψ̂1, ψ̂2 from the spectral PV of both layers (spec §2.4): ζ̂1 = P(q̂1) − b̂, ζ̂2 = P(q̂2) − b̂ [− R̂], where P is
+    /// <see cref="ProjectToReal"/> and b̂ the spectrum of the part of q that is not vorticity (e.g. the βy ramp), then
+    /// <see cref="Invert"/>; in one pass, rounded exactly as those steps done one after the other. The PV is not
+    /// modified; ψ̂1 and ψ̂2 must not be the same fields as q̂1 or q̂2.
+    /// </summary>
+    public void InvertPv(SpectralField q1, SpectralField q2, SpectralField background, SpectralField? topography,
+        SpectralField psi1, SpectralField psi2)
+    {
+        InvertPvPart(q1.Re, q2.Re, background.Re, topography?.Re, psi1.Re, psi2.Re);
+        InvertPvPart(q1.Im, q2.Im, background.Im, topography?.Im, psi1.Im, psi2.Im);
+        // The self-conjugate columns k = 0 and k = Nx/2 again, from the projected PV.
+        int ny = Grid.Ny, nk = Grid.Nk;
+        foreach (int m in (ReadOnlySpan<int>)[0, Grid.Nx / 2])
+            for (int n = 0; n <= ny / 2; n++)
+            {
+                int s = n * nk + m, t = (ny - n) % ny * nk + m;
+                double re1 = 0.5 * (q1.Re[s] + q1.Re[t]), im1 = 0.5 * (q1.Im[s] - q1.Im[t]);
+                double re2 = 0.5 * (q2.Re[s] + q2.Re[t]), im2 = 0.5 * (q2.Im[s] - q2.Im[t]);
+                InvertPvAt(s, re1, re2, background.Re, topography?.Re, psi1.Re, psi2.Re);
+                InvertPvAt(s, im1, im2, background.Im, topography?.Im, psi1.Im, psi2.Im);
+                InvertPvAt(t, re1, re2, background.Re, topography?.Re, psi1.Re, psi2.Re);
+                InvertPvAt(t, -im1, -im2, background.Im, topography?.Im, psi1.Im, psi2.Im);
+            }
     }
 
     /// <summary>
@@ -220,6 +256,47 @@ public sealed class QgSpectral : IDisposable
             rRe[i] = -w[i] * y;
             rIm[i] = w[i] * x;
         }
+    }
+
+    // a ← a·b − c·d point by point (rounded as the separate products and difference: no fused multiply-add).
+    private static void CrossProduct(double[] a, double[] b, double[] c, double[] d)
+    {
+        int i = 0, width = Vector<double>.Count;
+        for (; i <= a.Length - width; i += width)
+        {
+            var ab = new Vector<double>(a, i) * new Vector<double>(b, i);
+            var cd = new Vector<double>(c, i) * new Vector<double>(d, i);
+            (ab - cd).CopyTo(a, i);
+        }
+        for (; i < a.Length; i++) a[i] = a[i] * b[i] - c[i] * d[i];
+    }
+
+    // One part of ψ̂1, ψ̂2 from q̂1, q̂2: ζ1 = q1 − b, ζ2 = q2 − b [− r], then as InvertPart.
+    private void InvertPvPart(double[] q1, double[] q2, double[] b, double[]? r, double[] p1, double[] p2)
+    {
+        int i = 0, width = Vector<double>.Count;
+        for (; i <= q1.Length - width; i += width)
+        {
+            var vb = new Vector<double>(b, i);
+            var z1 = new Vector<double>(q1, i) - vb;
+            var z2 = new Vector<double>(q2, i) - vb;
+            if (r is not null) z2 -= new Vector<double>(r, i);
+            var bt = (z1 + z2) * new Vector<double>(_btScale, i);
+            var bc = (z1 - z2) * new Vector<double>(_bcScale, i);
+            (bt + bc).CopyTo(p1, i);
+            (bt - bc).CopyTo(p2, i);
+        }
+        for (; i < q1.Length; i++) InvertPvAt(i, q1[i], q2[i], b, r, p1, p2);
+    }
+
+    // Coefficient s of one part of ψ̂1, ψ̂2 from the PV values q1, q2 there.
+    private void InvertPvAt(int s, double q1, double q2, double[] b, double[]? r, double[] p1, double[] p2)
+    {
+        double z1 = q1 - b[s], z2 = q2 - b[s];
+        if (r is not null) z2 -= r[s];
+        double bt = (z1 + z2) * _btScale[s], bc = (z1 - z2) * _bcScale[s];
+        p1[s] = bt + bc;
+        p2[s] = bt - bc;
     }
 
     // ψ1 = bt + bc, ψ2 = bt − bc with bt = (ζ1 + ζ2)·btScale, bc = (ζ1 − ζ2)·bcScale, on one part (re or im).
