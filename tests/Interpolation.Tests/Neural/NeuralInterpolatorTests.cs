@@ -86,6 +86,25 @@ public sealed class NeuralInterpolatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Training_checkpoints_see_the_network_mid_training_without_changing_the_result()
+    {
+        var (layout, values, _) = Smooth();
+        var options = Tiny with { Steps = 30 };
+        var coordinates = NetworkCoordinates.ForIndices(layout.Grid, layout.Indices);
+        var seen = new List<(int Step, double Loss, double[] Psi)>();
+        var checkpoints = new TrainingCheckpoints([5, 20, 99], (step, field) => seen.Add((step, field.Report.FinalLoss, field.Predict(layout.Grid))));
+        using var watched = NeuralTrainer.Train(NetworkKind.RffMlp, options, coordinates, values, 11, checkpoints: checkpoints);
+        using var plain = NeuralTrainer.Train(NetworkKind.RffMlp, options, coordinates, values, 11);
+
+        Assert.Equal([5, 20], seen.Select(v => v.Step));
+        Assert.True(seen[1].Loss < seen[0].Loss, $"loss {seen[0].Loss:E3} at step 5, {seen[1].Loss:E3} at step 20");
+        Assert.NotEqual(seen[1].Psi, watched.Predict(layout.Grid));
+        // Looking does not disturb: the watched and the unwatched run end bit for bit equal, and the view did not dispose the network.
+        Assert.Equal(plain.Predict(layout.Grid), watched.Predict(layout.Grid));
+        Assert.Equal(plain.Report.FinalLoss, watched.Report.FinalLoss);
+    }
+
+    [Fact]
     public void Different_seeds_or_time_levels_differ()
     {
         var (layout, values, _) = Smooth();
