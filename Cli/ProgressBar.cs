@@ -47,7 +47,7 @@ public sealed class ProgressBar
         int width = 28, filled = (int)(width * done / _total);
         string bar = new string('#', filled) + new string('.', width - filled);
         string line = string.Create(CultureInfo.InvariantCulture,
-            $"{_label} [{bar}] {done}/{_total} {rate,7:F1} {_unit}/s ETA {Format(eta)} {status?.Invoke()}");
+            $"{_label} [{bar}] {done}/{_total} {Rate(rate),7} {_unit}/s ETA {Format(eta)} {status?.Invoke()}");
         if (_interactive) Console.Error.Write("\r" + line.PadRight(120));
         else Console.Error.WriteLine(line);
     }
@@ -57,6 +57,10 @@ public sealed class ProgressBar
     {
         if (!_quiet && _interactive) Console.Error.WriteLine();
     }
+
+    /// <summary>One decimal from 10 up, three significant digits below (a slow rate is not shown as 0.0).</summary>
+    private static string Rate(double rate) =>
+        rate >= 10 ? rate.ToString("F1", CultureInfo.InvariantCulture) : rate.ToString("G3", CultureInfo.InvariantCulture);
 
     private static string Format(double seconds) =>
         double.IsFinite(seconds) ? TimeSpan.FromSeconds(Math.Round(seconds)).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--";
