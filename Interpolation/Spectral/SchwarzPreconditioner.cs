@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Science.QgModel;
+using Science.QgModel.Numerics;
 
 namespace Science.Interpolation.Spectral;
 
@@ -49,8 +50,10 @@ internal sealed class SchwarzPreconditioner
                     a[r * n + c] = a[c * n + r] = kernel[dj * nx + di];
                 }
             }
-            Cholesky(a, n);
-            factors[t] = InverseFromCholesky(a, n);
+            var inverse = new double[n * n];
+            if (!SmallDense.TryInverseSpd(a, n, inverse, new double[n * n]))
+                throw new InvalidOperationException("a Schwarz block of the OI system is not positive definite; the prior is degenerate");
+            factors[t] = inverse;
         });
         _members = members;
         _inverses = factors;
@@ -79,54 +82,6 @@ internal sealed class SchwarzPreconditioner
             var m = _members[t];
             var x = partial[t];
             for (int k = 0; k < m.Length; k++) z[m[k]] += x[k];
-        }
-    }
-
-    // A⁻¹ = L⁻ᵀ L⁻¹ from the lower Cholesky factor L (row-major).
-    private static double[] InverseFromCholesky(double[] l, int n)
-    {
-        // W = L⁻¹ (lower triangular), by forward substitution column by column.
-        var w = new double[n * n];
-        for (int c = 0; c < n; c++)
-        {
-            w[c * n + c] = 1.0 / l[c * n + c];
-            for (int i = c + 1; i < n; i++)
-            {
-                double s = 0;
-                for (int k = c; k < i; k++) s -= l[i * n + k] * w[k * n + c];
-                w[i * n + c] = s / l[i * n + i];
-            }
-        }
-        // A⁻¹[i, j] = Σ_k W[k, i] W[k, j], k ≥ max(i, j).
-        var inv = new double[n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j <= i; j++)
-            {
-                double s = 0;
-                for (int k = i; k < n; k++) s += w[k * n + i] * w[k * n + j];
-                inv[i * n + j] = inv[j * n + i] = s;
-            }
-        return inv;
-    }
-
-    // In-place Cholesky of a symmetric positive-definite row-major matrix: the lower triangle becomes L.
-    private static void Cholesky(double[] a, int n)
-    {
-        for (int j = 0; j < n; j++)
-        {
-            int rj = j * n;
-            double d = a[rj + j];
-            for (int k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
-            if (!(d > 0)) throw new InvalidOperationException("a Schwarz block of the OI system is not positive definite; the prior is degenerate");
-            d = Math.Sqrt(d);
-            a[rj + j] = d;
-            for (int i = j + 1; i < n; i++)
-            {
-                int ri = i * n;
-                double s = a[ri + j];
-                for (int k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
-                a[ri + j] = s / d;
-            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Science.QgModel.Numerics;
 
 namespace Science.Medida.Regression;
 

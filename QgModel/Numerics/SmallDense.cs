@@ -1,10 +1,11 @@
-namespace Science.Medida.Regression;
+namespace Science.QgModel.Numerics;
 
 /// <summary>
 /// Small dense kernels (k ≤ ~30) on row-major k·k arrays: Cholesky, SPD inverse and solve, and a partial-pivoting
-/// Gauss–Jordan inverse used as the fallback when Cholesky meets a non-positive pivot.
+/// Gauss–Jordan inverse used as the fallback when Cholesky meets a non-positive pivot. Shared by the regressors
+/// (Medida) and the Schwarz blocks of the OI preconditioner (Interpolation).
 /// </summary>
-internal static class SmallDense
+public static class SmallDense
 {
     /// <summary>In-place Cholesky A = LLᵀ (lower triangle of <paramref name="a"/> overwritten by L; the strict upper
     /// triangle is zeroed). False on a non-positive or non-finite pivot.</summary>
