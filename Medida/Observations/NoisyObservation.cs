@@ -42,15 +42,7 @@ public sealed class NoisyObservation : IStateEstimator
     public double[] Estimate(Grid grid, ReadOnlySpan<double> truePsi, int snapshot, ObservationTime time)
     {
         int n = grid.RealSize;
-        var psi = truePsi.ToArray();
-        var noise = new double[n];
-        for (int layer = 0; layer < 2; layer++)
-        {
-            var field = psi.AsSpan(layer * n, n);
-            double sigma = Level * FieldMath.StandardDeviation(field);
-            SeedSequence.Gaussian(SeedSequence.Derive(Seed, snapshot, (int)time, layer), sigma, noise);
-            for (int p = 0; p < n; p++) field[p] += noise[p];
-        }
+        var psi = AddNoise(truePsi, n, Level, Seed, snapshot, time);
         if (_smoother is not null)
         {
             using var sp = new QgSpectral(grid, _backend);
@@ -58,6 +50,31 @@ public sealed class NoisyObservation : IStateEstimator
             var scratch = new SpectralField(grid);
             filter.Apply(sp, psi.AsSpan(0, n), scratch);
             filter.Apply(sp, psi.AsSpan(n, n), scratch);
+        }
+        return psi;
+    }
+
+    /// <summary>
+    /// The noisy field of spec §4.4: a copy of ψ <c>[layer, point]</c> plus i.i.d. N(0, (level·std ψ_k)²), std over
+    /// the whole layer, drawn from <see cref="SeedSequence.Derive"/>(seed, snapshot, time, layer). Sparse observations
+    /// use the same draw, so sparse and full noisy experiments with one seed see the same noise at shared points.
+    /// </summary>
+    /// <param name="truePsi">True ψ, both layers.</param>
+    /// <param name="points">Grid points per layer.</param>
+    /// <param name="level">Noise std relative to the layer's spatial std.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="snapshot">Snapshot index.</param>
+    /// <param name="time">Start or end of the step.</param>
+    public static double[] AddNoise(ReadOnlySpan<double> truePsi, int points, double level, int seed, int snapshot, ObservationTime time)
+    {
+        var psi = truePsi.ToArray();
+        var noise = new double[points];
+        for (int layer = 0; layer < 2; layer++)
+        {
+            var field = psi.AsSpan(layer * points, points);
+            double sigma = level * FieldMath.StandardDeviation(field);
+            SeedSequence.Gaussian(SeedSequence.Derive(seed, snapshot, (int)time, layer), sigma, noise);
+            for (int p = 0; p < points; p++) field[p] += noise[p];
         }
         return psi;
     }

@@ -27,8 +27,7 @@ public sealed record InterpolationProgress(int Snapshot, ObservationTime Time, l
 /// </summary>
 /// <remarks>
 /// <para>Noise: i.i.d. N(0, (a·std ψ_k)²) with std taken over the whole true field of that layer and time, drawn for
-/// the full field from <see cref="SeedSequence.Derive"/>(seed, snapshot, time, layer) exactly as
-/// <see cref="NoisyObservation"/> does and then kept at the sensors, so a sparse and a full noisy experiment with the
+/// the full field by <see cref="NoisyObservation.AddNoise"/> and then kept at the sensors, so a sparse and a full noisy experiment with the
 /// same seed see the same noise at the shared points.</para>
 /// <para><see cref="MergeObservations"/> (spec §8.3): off (the reference) uses the interpolant's prediction at every
 /// grid point; on puts the observed values back at the sensors. Merging creates a discontinuity between observed and
@@ -93,24 +92,9 @@ public sealed class SparseObservation : IStateEstimator
         if (!grid.SameAs(Layout.Grid)) throw new ArgumentException($"the sensor layout is on {Layout.Grid} but the state on {grid}", nameof(grid));
         int n = grid.RealSize;
         if (truePsi.Length != 2 * n) throw new ArgumentException($"ψ must hold 2 × {n} values", nameof(truePsi));
-        double[] values;
-        if (NoiseLevel > 0)
-        {
-            var noisy = truePsi.ToArray();
-            var noise = new double[n];
-            for (int layer = 0; layer < 2; layer++)
-            {
-                var field = noisy.AsSpan(layer * n, n);
-                double sigma = NoiseLevel * FieldMath.StandardDeviation(field);
-                SeedSequence.Gaussian(SeedSequence.Derive(Seed, snapshot, (int)time, layer), sigma, noise);
-                for (int p = 0; p < n; p++) field[p] += noise[p];
-            }
-            values = Layout.SampleLayers(noisy);
-        }
-        else
-        {
-            values = Layout.SampleLayers(truePsi);
-        }
+        var values = NoiseLevel > 0
+            ? Layout.SampleLayers(NoisyObservation.AddNoise(truePsi, n, NoiseLevel, Seed, snapshot, time))
+            : Layout.SampleLayers(truePsi);
 
         var clock = Stopwatch.StartNew();
         Action<long, long, double>? sink = Progress is { } report ? (done, total, value) => report(new(snapshot, time, done, total, value)) : null;
