@@ -76,7 +76,7 @@ internal static class MedidaCommand
                 "ensemble" => RegressorKind.EnsembleStlsq,
                 _ => RegressorKind.Rvm,
             },
-            RegressionFilter = a.Real("regression-filter", 0, 10, Sparse.Requested(a) ? DiscoverySettings.SparseObservationFilter : 0),
+            RegressionFilter = a.Real("regression-filter", 0, 10, setup.SparseObservations ? DiscoverySettings.SparseObservationFilter : 0),
             Delta = a.Real("delta", 0, 1e6, 1e-3),
             Thresholds = a.Text("thresholds") is { } t ? ParseList(t, "--thresholds") : null,
             Standardise = a.Has("standardise"),
@@ -113,6 +113,9 @@ internal static class MedidaCommand
     private sealed record PipelineSetup(ModelErrorCase Case, IReadOnlyList<QgState> Snapshots, IncrementBuilder Builder,
         Dictionary<string, string> Provenance, Science.QgModel.Spectral.FftBackendKind Backend, int Seed, Action? FinishProgress)
     {
+        /// <summary>Whether the states are estimated from sensors (the progress display exists only then).</summary>
+        public bool SparseObservations => FinishProgress is not null;
+
         public Increment Build()
         {
             var increment = Builder.Build(Snapshots);

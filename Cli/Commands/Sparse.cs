@@ -26,15 +26,22 @@ internal static class Sparse
         var layout = Layout(a, grid, seed);
         var interpolator = Files.Read(() => Parse(() => InterpolatorCatalogue.Create(name, options), "--interpolator"));
         bool quiet = a.Has("quiet") || interpolator is ExactInterpolator;
+        Action<InterpolationProgress>? training = null;
+        Action<SparseObservationCall>? completed = null;
+        Action finish;
         if (interpolator is Science.Interpolation.Neural.NeuralInterpolator neural)
         {
-            var training = new TrainingProgress($"training {neural.Name}", fields, neural.Options.Steps + neural.Options.LbfgsSteps, quiet);
-            return (Parse(() => new SparseObservation(layout, interpolator, noise, seed, a.Has("merge-observations"), training.Report), "--interpolator"),
-                training.Finish);
+            var bar = new TrainingProgress($"training {neural.Name}", fields, neural.Options.Steps + neural.Options.LbfgsSteps, quiet);
+            (training, finish) = (bar.Report, bar.Finish);
         }
-        var calls = new InterpolationCallProgress($"interpolating ({interpolator.Name})", fields, quiet);
-        return (Parse(() => new SparseObservation(layout, interpolator, noise, seed, a.Has("merge-observations")) { Completed = calls.Report }, "--interpolator"),
-            calls.Finish);
+        else
+        {
+            var bar = new InterpolationCallProgress($"interpolating ({interpolator.Name})", fields, quiet);
+            (completed, finish) = (bar.Report, bar.Finish);
+        }
+        var estimator = Parse(() => new SparseObservation(layout, interpolator, noise, seed, a.Has("merge-observations"), training) { Completed = completed },
+            "--interpolator");
+        return (estimator, finish);
     }
 
     /// <summary>The layout of <c>--sensors SPEC</c> (default <c>full</c>) with <c>--sensor-seed</c> (default <paramref name="seed"/>).</summary>
