@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using Science.QgModel.IO;
 
 namespace Science.Cli;
@@ -22,7 +23,7 @@ internal static class Files
         {
             return read();
         }
-        catch (QgFileException e)
+        catch (DataFileException e)
         {
             throw new CliException(e.Message, 3);
         }

@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using Science.Cli.Commands;
 using Science.QgModel;
 using Science.QgModel.IO;
@@ -29,7 +30,7 @@ namespace Science.Cli
                 Console.Error.WriteLine($"error: {e.Message}");
                 return e.ExitCode;
             }
-            catch (QgFileException e)
+            catch (DataFileException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 3;

@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using System.Globalization;
 using Science.QgModel;
 
@@ -185,7 +186,7 @@ public sealed class SensorLayout
     /// Writes the layout as a CSV file with the header <c>i,j</c>, readable by <see cref="FromFile"/>; atomically
     /// (temporary file + rename), so an existing file is never left half-written.
     /// </summary>
-    public void WriteFile(string path) => Science.QgModel.IO.AtomicFile.Write(path, temp =>
+    public void WriteFile(string path) => Science.Numerics.IO.AtomicFile.Write(path, temp =>
     {
         using var w = new StreamWriter(temp);
         w.WriteLine("# " + Description);

@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using ScottPlot;
 
 namespace Science.Visualization;

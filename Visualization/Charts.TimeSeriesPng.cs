@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using System.Globalization;
 using ScottPlot;
 

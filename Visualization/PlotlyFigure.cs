@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using Plotly.NET;
 
 namespace Science.Visualization;

@@ -1,3 +1,4 @@
+using Science.Numerics.Fft;
 using BenchmarkDotNet.Attributes;
 using Science.QgModel;
 using Science.QgModel.Spectral;

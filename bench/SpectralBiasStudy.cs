@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+using Science.Numerics.Fft;
 using System.Globalization;
 using System.Text.Json;
 using Science.Medida.Cases;
@@ -111,7 +112,7 @@ internal static class MedidaCommand
     }
 
     private sealed record PipelineSetup(ModelErrorCase Case, IReadOnlyList<QgState> Snapshots, IncrementBuilder Builder,
-        Dictionary<string, string> Provenance, Science.QgModel.Spectral.FftBackendKind Backend, int Seed, Action? FinishProgress)
+        Dictionary<string, string> Provenance, Science.Numerics.Fft.FftBackendKind Backend, int Seed, Action? FinishProgress)
     {
         /// <summary>Whether the states are estimated from sensors (the progress display exists only then).</summary>
         public bool SparseObservations => FinishProgress is not null;

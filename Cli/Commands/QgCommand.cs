@@ -1,3 +1,4 @@
+using Science.Numerics.Fft;
 using System.Globalization;
 using Science.QgModel;
 using Science.QgModel.IO;

@@ -1,3 +1,5 @@
+using Science.Numerics.IO;
+using Science.Numerics.Fft;
 using Science.Interpolation;
 using Science.Interpolation.Diagnostics;
 using Science.Medida.Observations;
@@ -131,7 +133,7 @@ internal static class Sparse
             ["estimator"] = estimator.Name,
         });
         string json = Path.ChangeExtension(output, ".json"), sensorsFile = Path.ChangeExtension(output, ".sensors.csv");
-        Science.QgModel.IO.AtomicFile.Write(json, tmp => File.WriteAllText(tmp, diagnostics.ToJson()));
+        Science.Numerics.IO.AtomicFile.Write(json, tmp => File.WriteAllText(tmp, diagnostics.ToJson()));
         layout.WriteFile(sensorsFile);
         var written = new List<string> { output, json, sensorsFile };
         if (!a.Has("no-charts")) written.AddRange(Charts(output, truth, estimate, layout, diagnostics));

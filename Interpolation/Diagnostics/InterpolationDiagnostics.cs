@@ -1,3 +1,4 @@
+using Science.Numerics.Fft;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Science.QgModel;

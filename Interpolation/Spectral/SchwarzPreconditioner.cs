@@ -1,6 +1,6 @@
+using Science.Numerics.LinearAlgebra;
 using System.Numerics.Tensors;
 using Science.QgModel;
-using Science.QgModel.Numerics;
 
 namespace Science.Interpolation.Spectral;
 

@@ -1,3 +1,4 @@
+using Science.Numerics.Fft;
 using System.Diagnostics;
 using Science.QgModel;
 using Science.QgModel.Spectral;

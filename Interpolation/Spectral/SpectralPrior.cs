@@ -1,3 +1,5 @@
+using Science.Numerics.IO;
+using Science.Numerics.Fft;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -102,7 +104,7 @@ public sealed class SpectralPrior
     /// </summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="FormatException">The JSON is not a prior or does not match <paramref name="grid"/>.</exception>
-    /// <exception cref="QgFileException">The HDF5 file is not a state or trajectory.</exception>
+    /// <exception cref="DataFileException">The HDF5 file is not a state or trajectory.</exception>
     public static SpectralPrior Load(string path, IReadOnlyList<int>? snapshots = null, Grid? grid = null, FftBackendKind backend = FftBackendKind.Auto)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -1,3 +1,4 @@
+using Science.Numerics.Fft;
 using System.Diagnostics;
 using System.Globalization;
 using Science.Medida.Cases;

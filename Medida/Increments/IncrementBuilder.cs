@@ -1,3 +1,4 @@
+using Science.Numerics.Fft;
 using Science.Medida.Cases;
 using Science.Medida.Observations;
 using Science.QgModel;

@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using PureHDF;
 using Science.Medida.Cases;
 using Science.QgModel;
@@ -47,13 +48,13 @@ public static class IncrementFile
     }
 
     /// <summary>Reads an increment written by <see cref="Write"/>.</summary>
-    /// <exception cref="QgFileException">Missing, corrupt or mis-shaped file.</exception>
+    /// <exception cref="DataFileException">Missing, corrupt or mis-shaped file.</exception>
     public static Increment Read(string path)
     {
         using var r = Hdf5Reader.Open(path);
         var dq = r.ReadFloat64("/dq", out var shape);
         if (shape.Length != 4 || shape[1] != 2)
-            throw new QgFileException(path, $"dataset /dq has shape {Hdf5Reader.FormatShape(shape)}; expected [snapshot, 2, ny, nx]");
+            throw new DataFileException(path, $"dataset /dq has shape {Hdf5Reader.FormatShape(shape)}; expected [snapshot, 2, ny, nx]");
         var grid = new Grid(shape[3], shape[2], r.TryReadDoubleAttribute("/", "lx") ?? Grid.Default.Lx, r.TryReadDoubleAttribute("/", "ly") ?? Grid.Default.Ly);
         var lib = r.ReadFloat64("/library_psi", shape);
         var times = r.ReadFloat64("/time", [shape[0]]);

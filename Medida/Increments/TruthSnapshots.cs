@@ -1,3 +1,5 @@
+using Science.Numerics.IO;
+using Science.Numerics.Fft;
 using Science.QgModel;
 using Science.QgModel.IO;
 using Science.QgModel.Spectral;
@@ -12,7 +14,7 @@ namespace Science.Medida.Increments;
 public static class TruthSnapshots
 {
     /// <summary>Loads or generates the snapshots.</summary>
-    /// <exception cref="QgFileException">The file is missing or malformed.</exception>
+    /// <exception cref="DataFileException">The file is missing or malformed.</exception>
     /// <exception cref="ArgumentException">The trajectory does not hold the requested steps (the message lists what it holds).</exception>
     public static IReadOnlyList<QgState> Load(string path, int count, long every, QgParameters truth, FftBackendKind backend = FftBackendKind.Auto)
     {

@@ -1,5 +1,5 @@
+using Science.Numerics.LinearAlgebra;
 using System.Globalization;
-using Science.QgModel.Numerics;
 
 namespace Science.Medida.Regression;
 

@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -183,6 +184,6 @@ public static class ReportWriter
     private static void Atomic(string path, Action<string> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        Science.QgModel.IO.AtomicFile.Write(path, write);
+        Science.Numerics.IO.AtomicFile.Write(path, write);
     }
 }

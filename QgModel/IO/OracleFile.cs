@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 namespace Science.QgModel.IO;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace Science.QgModel.IO;
 /// </summary>
 /// <remarks>
 /// The file stays open until <see cref="Dispose"/>. Every read is serialised by a lock, so one instance may be shared
-/// by tests that run in parallel. Failures are <see cref="QgFileException"/>s naming the dataset.
+/// by tests that run in parallel. Failures are <see cref="DataFileException"/>s naming the dataset.
 /// </remarks>
 public sealed class OracleFile : IDisposable
 {
@@ -52,7 +53,7 @@ public sealed class OracleFile : IDisposable
     }
 
     /// <summary>Opens the oracle file.</summary>
-    /// <exception cref="QgFileException">Missing or not HDF5.</exception>
+    /// <exception cref="DataFileException">Missing or not HDF5.</exception>
     public static OracleFile Open(string path) => new(Hdf5Reader.Open(path));
 
     /// <summary>Closes the file.</summary>

@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using PureHDF;
 using Science.QgModel.Spectral;
 
@@ -26,7 +27,7 @@ public static class QgCheckpointFile
 
     /// <summary>Writes <paramref name="checkpoint"/> to <paramref name="path"/> atomically.</summary>
     /// <exception cref="ArgumentException">The checkpoint's levels do not have two layers of the grid's spectral size.</exception>
-    /// <exception cref="QgFileException">The file could not be written.</exception>
+    /// <exception cref="DataFileException">The file could not be written.</exception>
     public static void Write(string path, QgCheckpoint checkpoint) => Write(path, checkpoint, beforeCommit: null);
 
     /// <summary>As the public overload, with a test seam that runs between writing the temporary file and the rename.</summary>
@@ -63,24 +64,24 @@ public static class QgCheckpointFile
     /// The grid comes from the nx/ny/lx/ly attributes (the sizes must agree with the datasets' <c>[2, Ny, Nk]</c>).
     /// call_index, step, time and every parameter attribute are required.
     /// </remarks>
-    /// <exception cref="QgFileException">Missing file, not HDF5, a missing dataset or attribute, wrong type or shape.</exception>
+    /// <exception cref="DataFileException">Missing file, not HDF5, a missing dataset or attribute, wrong type or shape.</exception>
     public static QgCheckpoint Read(string path)
     {
         using var r = Hdf5Reader.Open(path);
         QgFileFormat.CheckFormat(r, QgFileFormat.CheckpointFormat, "a checkpoint");
         foreach (string d in Datasets)
             if (!r.IsDataset(d))
-                throw new QgFileException(path, $"dataset {d} not found; expected float64 [2, Ny, Nk] (layer, l, k): not a checkpoint file?");
+                throw new DataFileException(path, $"dataset {d} not found; expected float64 [2, Ny, Nk] (layer, l, k): not a checkpoint file?");
 
         int[] shape = r.GetShape(Datasets[0]);
         if (shape.Length != 3 || shape[0] != 2 || shape[2] < 3)
-            throw new QgFileException(path, $"dataset {Datasets[0]} has shape {Hdf5Reader.FormatShape(shape)}; expected [2, Ny, Nk] (layer, l, k)");
+            throw new DataFileException(path, $"dataset {Datasets[0]} has shape {Hdf5Reader.FormatShape(shape)}; expected [2, Ny, Nk] (layer, l, k)");
         var grid = QgFileFormat.ReadGrid(r, 2 * (shape[2] - 1), shape[1], $"dataset {Datasets[0]} of shape {Hdf5Reader.FormatShape(shape)}", null);
         int[] want = [2, grid.Ny, grid.Nk];
         string expectation = $"{Hdf5Reader.FormatShape(want)} for the {grid.Nx}×{grid.Ny} grid (Nk = Nx/2 + 1)";
         var arrays = Datasets.Select(d => r.ReadFloat64(d, want, expectation)).ToArray();
 
-        var parameters = QgFileFormat.ReadParameters(r) ?? throw new QgFileException(path,
+        var parameters = QgFileFormat.ReadParameters(r) ?? throw new DataFileException(path,
             $"the parameter attributes are missing; a checkpoint needs all of: {string.Join(", ", QgFileFormat.ParameterNames)}");
         return new QgCheckpoint
         {

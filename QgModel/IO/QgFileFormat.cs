@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -67,7 +68,7 @@ internal static class QgFileFormat
     /// <summary>
     /// Writes through <paramref name="writeTemp"/> to <c>path + ".tmp-&lt;random&gt;"</c> in the same directory, then
     /// renames it over <paramref name="path"/>. On any failure the temporary file is deleted, an existing file at
-    /// <paramref name="path"/> is left as it was, and the error is thrown as a <see cref="QgFileException"/>.
+    /// <paramref name="path"/> is left as it was, and the error is thrown as a <see cref="DataFileException"/>.
     /// </summary>
     /// <param name="path">The destination.</param>
     /// <param name="writeTemp">Writes the complete file to the temporary path it is given.</param>
@@ -90,12 +91,12 @@ internal static class QgFileFormat
                     TrajectoryFormat => "; read it with QgTrajectoryFile",
                     _ => "",
                 };
-                throw new QgFileException(reader.FilePath, $"attribute 'format' is '{format}'; expected '{expected}' for {readerName}{hint}");
+                throw new DataFileException(reader.FilePath, $"attribute 'format' is '{format}'; expected '{expected}' for {readerName}{hint}");
             }
         }
         long? version = reader.HasAttribute("/", "format_version") ? reader.ReadInt64Attribute("/", "format_version") : null;
         if (version > FormatVersion)
-            throw new QgFileException(reader.FilePath,
+            throw new DataFileException(reader.FilePath,
                 $"attribute 'format_version' is {version}; this build reads format version {FormatVersion} (written by a newer program?)");
     }
 
@@ -109,7 +110,7 @@ internal static class QgFileFormat
     {
         long? fnx = reader.TryReadInt64Attribute("/", "nx"), fny = reader.TryReadInt64Attribute("/", "ny");
         if ((fnx is not null && fnx != nx) || (fny is not null && fny != ny))
-            throw new QgFileException(reader.FilePath,
+            throw new DataFileException(reader.FilePath,
                 $"attributes nx = {Text(fnx)}, ny = {Text(fny)} disagree with {shapeSource}, which is for a {nx}×{ny} grid");
         double lx = reader.TryReadDoubleAttribute("/", "lx") ?? expectedGrid?.Lx ?? Grid.Default.Lx;
         double ly = reader.TryReadDoubleAttribute("/", "ly") ?? expectedGrid?.Ly ?? Grid.Default.Ly;
@@ -120,11 +121,11 @@ internal static class QgFileFormat
         }
         catch (ArgumentException e)
         {
-            throw new QgFileException(reader.FilePath, $"{shapeSource} does not describe a valid grid ({FirstLine(e.Message)})", e);
+            throw new DataFileException(reader.FilePath, $"{shapeSource} does not describe a valid grid ({FirstLine(e.Message)})", e);
         }
         if (expectedGrid is null) return grid;
         if (!grid.SameAs(expectedGrid))
-            throw new QgFileException(reader.FilePath, $"the file's grid {grid} differs from the expected grid {expectedGrid}");
+            throw new DataFileException(reader.FilePath, $"the file's grid {grid} differs from the expected grid {expectedGrid}");
         return expectedGrid;
     }
 
@@ -139,7 +140,7 @@ internal static class QgFileFormat
         }
         catch (ArgumentException e)
         {
-            throw new QgFileException(reader.FilePath, $"the parameter attributes are invalid ({FirstLine(e.Message)})", e);
+            throw new DataFileException(reader.FilePath, $"the parameter attributes are invalid ({FirstLine(e.Message)})", e);
         }
     }
 

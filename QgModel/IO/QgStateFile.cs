@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using PureHDF;
 
 namespace Science.QgModel.IO;
@@ -40,7 +41,7 @@ public static class QgStateFile
     /// <param name="parameters">The model parameters, stored as attributes.</param>
     /// <param name="provenance">Extra string attributes (command line, seed, …); keys must not collide with the format's attribute names.</param>
     /// <exception cref="ArgumentException">A provenance key is empty or reserved, or a value is null.</exception>
-    /// <exception cref="QgFileException">The file could not be written (the message says why).</exception>
+    /// <exception cref="DataFileException">The file could not be written (the message says why).</exception>
     public static void Write(string path, QgState state, QgParameters parameters, IReadOnlyDictionary<string, string>? provenance = null) =>
         Write(path, state, parameters, provenance, beforeCommit: null);
 
@@ -81,7 +82,7 @@ public static class QgStateFile
     /// </remarks>
     /// <param name="path">The file.</param>
     /// <param name="expectedGrid">When given, the file must be on this grid (shape and, if stored, lengths); the returned state uses this instance.</param>
-    /// <exception cref="QgFileException">Missing file, not HDF5, missing <c>/psi</c>, wrong type or shape, inconsistent attributes.</exception>
+    /// <exception cref="DataFileException">Missing file, not HDF5, missing <c>/psi</c>, wrong type or shape, inconsistent attributes.</exception>
     public static QgStateFileContent Read(string path, Grid? expectedGrid = null)
     {
         using var r = Hdf5Reader.Open(path);
@@ -89,20 +90,20 @@ public static class QgStateFile
 
         const string layout = "float64 [2, Ny, Nx] (layer, y, x)";
         if (!r.IsDataset("/psi"))
-            throw new QgFileException(path, r.Exists("/psi") ? "/psi is a group; expected a dataset " + layout : "dataset /psi not found; expected " + layout);
+            throw new DataFileException(path, r.Exists("/psi") ? "/psi is a group; expected a dataset " + layout : "dataset /psi not found; expected " + layout);
         int[] shape = r.GetShape("/psi");
         if (shape.Length == 4)
-            throw new QgFileException(path,
+            throw new DataFileException(path,
                 $"dataset /psi has shape {Hdf5Reader.FormatShape(shape)}; expected [2, Ny, Nx]: this looks like a trajectory, read it with QgTrajectoryFile");
         if (expectedGrid is not null)
         {
             int[] want = [2, expectedGrid.Ny, expectedGrid.Nx];
             if (!shape.SequenceEqual(want))
-                throw new QgFileException(path, $"dataset /psi has shape {Hdf5Reader.FormatShape(shape)}; expected {QgFileFormat.ForGrid(want, expectedGrid)}");
+                throw new DataFileException(path, $"dataset /psi has shape {Hdf5Reader.FormatShape(shape)}; expected {QgFileFormat.ForGrid(want, expectedGrid)}");
         }
         else if (shape.Length != 3 || shape[0] != 2)
         {
-            throw new QgFileException(path, $"dataset /psi has shape {Hdf5Reader.FormatShape(shape)}; expected [2, Ny, Nx] (layer, y, x)");
+            throw new DataFileException(path, $"dataset /psi has shape {Hdf5Reader.FormatShape(shape)}; expected [2, Ny, Nx] (layer, y, x)");
         }
 
         var grid = QgFileFormat.ReadGrid(r, shape[2], shape[1], $"dataset /psi of shape {Hdf5Reader.FormatShape(shape)}", expectedGrid);

@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 namespace Science.QgModel.IO;
 
 /// <summary>
@@ -36,7 +37,7 @@ public sealed class QgTrajectory
 
     /// <summary>Reads snapshot <paramref name="index"/> (ψ, and q when present) from the file.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No such snapshot.</exception>
-    /// <exception cref="QgFileException">The file can no longer be read as it was.</exception>
+    /// <exception cref="DataFileException">The file can no longer be read as it was.</exception>
     public QgState GetState(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
@@ -59,7 +60,7 @@ public sealed class QgTrajectory
     {
         int[] shape = r.GetShape(dataset);
         if (!shape.SequenceEqual(want))
-            throw new QgFileException(r.FilePath, $"dataset {dataset} has shape {Hdf5Reader.FormatShape(shape)}; expected {expectation}");
+            throw new DataFileException(r.FilePath, $"dataset {dataset} has shape {Hdf5Reader.FormatShape(shape)}; expected {expectation}");
     }
 }
 
@@ -67,7 +68,7 @@ public sealed class QgTrajectory
 public static class QgTrajectoryFile
 {
     /// <summary>Whether <paramref name="path"/> holds a trajectory, i.e. a dataset <c>/psi</c> of rank 4.</summary>
-    /// <exception cref="QgFileException">The file is missing or not HDF5.</exception>
+    /// <exception cref="DataFileException">The file is missing or not HDF5.</exception>
     public static bool IsTrajectory(string path)
     {
         using var r = Hdf5Reader.Open(path);
@@ -82,23 +83,23 @@ public static class QgTrajectoryFile
     /// </remarks>
     /// <param name="path">The file.</param>
     /// <param name="expectedGrid">When given, the file must be on this grid.</param>
-    /// <exception cref="QgFileException">Missing file, not HDF5, not a trajectory, wrong type or shape.</exception>
+    /// <exception cref="DataFileException">Missing file, not HDF5, not a trajectory, wrong type or shape.</exception>
     public static QgTrajectory Read(string path, Grid? expectedGrid = null)
     {
         using var r = Hdf5Reader.Open(path);
         QgFileFormat.CheckFormat(r, QgFileFormat.TrajectoryFormat, "a trajectory");
         const string layout = "float64 [T, 2, Ny, Nx] (time, layer, y, x)";
-        if (!r.IsDataset("/psi")) throw new QgFileException(path, "dataset /psi not found; expected " + layout);
+        if (!r.IsDataset("/psi")) throw new DataFileException(path, "dataset /psi not found; expected " + layout);
         int[] shape = r.GetShape("/psi");
         if (shape.Length != 4 || shape[1] != 2 || shape[0] < 1)
         {
             string hint = shape.Length == 3 ? ": this looks like a single state, read it with QgStateFile" : "";
-            throw new QgFileException(path, $"dataset /psi has shape {Hdf5Reader.FormatShape(shape)}; expected [T, 2, Ny, Nx] with T ≥ 1{hint}");
+            throw new DataFileException(path, $"dataset /psi has shape {Hdf5Reader.FormatShape(shape)}; expected [T, 2, Ny, Nx] with T ≥ 1{hint}");
         }
         if (r.GetTypeName("/psi") != "float64")
-            throw new QgFileException(path, $"dataset /psi has type {r.GetTypeName("/psi")}; expected float64");
+            throw new DataFileException(path, $"dataset /psi has type {r.GetTypeName("/psi")}; expected float64");
         if (expectedGrid is not null && (shape[2] != expectedGrid.Ny || shape[3] != expectedGrid.Nx))
-            throw new QgFileException(path,
+            throw new DataFileException(path,
                 $"dataset /psi has shape {Hdf5Reader.FormatShape(shape)}; expected [{shape[0]}, 2, {expectedGrid.Ny}, {expectedGrid.Nx}] for the {expectedGrid.Nx}×{expectedGrid.Ny} grid");
         int count = shape[0];
         var grid = QgFileFormat.ReadGrid(r, shape[3], shape[2], $"dataset /psi of shape {Hdf5Reader.FormatShape(shape)}", expectedGrid);
@@ -108,9 +109,9 @@ public static class QgTrajectoryFile
         {
             int[] qShape = r.GetShape("/q");
             if (!qShape.SequenceEqual(shape))
-                throw new QgFileException(path, $"dataset /q has shape {Hdf5Reader.FormatShape(qShape)}; expected {Hdf5Reader.FormatShape(shape)} like /psi");
+                throw new DataFileException(path, $"dataset /q has shape {Hdf5Reader.FormatShape(qShape)}; expected {Hdf5Reader.FormatShape(shape)} like /psi");
             if (r.GetTypeName("/q") != "float64")
-                throw new QgFileException(path, $"dataset /q has type {r.GetTypeName("/q")}; expected float64");
+                throw new DataFileException(path, $"dataset /q has type {r.GetTypeName("/q")}; expected float64");
         }
         long[] steps = r.Exists("/step")
             ? r.ReadInt64("/step", [count], $"[{count}], one step per snapshot of /psi")

@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using PureHDF;
 using PureHDF.Filters;
 using PureHDF.Selections;
@@ -110,7 +111,7 @@ public sealed class QgTrajectoryWriter : IDisposable
     /// snapshots were added, 0 otherwise) and releases the buffer.
     /// </summary>
     /// <exception cref="InvalidOperationException">No snapshot was added, or the file was written already.</exception>
-    /// <exception cref="QgFileException">The file could not be written.</exception>
+    /// <exception cref="DataFileException">The file could not be written.</exception>
     public void Complete() => CompleteCore(beforeCommit: null);
 
     /// <summary>As <see cref="Complete()"/>, with a test seam between writing the temporary file and the rename.</summary>
@@ -126,7 +127,7 @@ public sealed class QgTrajectoryWriter : IDisposable
     }
 
     /// <summary>Writes the buffered snapshots if <see cref="Complete"/> was not called and there are any (see the class remarks).</summary>
-    /// <exception cref="QgFileException">The file could not be written.</exception>
+    /// <exception cref="DataFileException">The file could not be written.</exception>
     public void Dispose()
     {
         if (!IsCompleted && Count > 0) Complete();

@@ -1,3 +1,4 @@
+using Science.Numerics.Fft;
 using System.Numerics;
 using System.Numerics.Tensors;
 

@@ -1,3 +1,4 @@
+using Science.Numerics.Fft;
 namespace Science.QgModel.Spectral;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Science.Numerics.Fft;
 using PureHDF;
 using Science.QgModel.Spectral;
 

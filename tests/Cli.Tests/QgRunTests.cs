@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using System.Text.RegularExpressions;
 using Science.QgModel.IO;
 

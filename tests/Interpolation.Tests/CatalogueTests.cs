@@ -1,3 +1,4 @@
+using Science.Numerics.Fft;
 using Science.Interpolation.Cubic;
 using Science.Interpolation.Rbf;
 using Science.Interpolation.Spectral;
@@ -61,7 +62,7 @@ public sealed class CatalogueTests
             Assert.Equal(0.001, o.NoiseLevel);
             Assert.Equal(0.15, o.RbfEpsilon);
             Assert.Equal(8, o.OiTile);
-            Assert.Equal(Science.QgModel.Spectral.FftBackendKind.Managed, o.Fft);
+            Assert.Equal(Science.Numerics.Fft.FftBackendKind.Managed, o.Fft);
             Assert.Equal(256, o.GetExtra("hidden", 0));
             Assert.Equal(3, o.GetExtra("depth", 3));
             var oi = Assert.IsType<SpectralOptimalInterpolator>(InterpolatorCatalogue.Create("oi", o with { Extra = null }));

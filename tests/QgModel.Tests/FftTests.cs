@@ -1,3 +1,4 @@
+using Science.Numerics.Fft;
 using Science.QgModel.Spectral;
 using Xunit.Abstractions;
 

@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 namespace Science.Visualization.Tests;
 
 public sealed class AtomicFileTests : IDisposable
@@ -22,7 +23,7 @@ public sealed class AtomicFileTests : IDisposable
         // The target is a directory, so the final move fails after the temporary file was written.
         string path = _dir.File("chart.html");
         Directory.CreateDirectory(path);
-        Assert.ThrowsAny<IOException>(() => AtomicFile.WriteAllText(path, "content"));
+        Assert.Throws<DataFileException>(() => AtomicFile.WriteAllText(path, "content"));
         Assert.Empty(_dir.Files());
     }
 }

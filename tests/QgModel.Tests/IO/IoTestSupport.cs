@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using System.Diagnostics;
 using PureHDF;
 using Science.QgModel.IO;
@@ -80,10 +81,10 @@ internal static class IoFixtures
         f.Write(path);
     }
 
-    /// <summary>Asserts a one-line QgFileException message that starts with the file path.</summary>
-    public static QgFileException AssertFileError(string path, Action action, params string[] fragments)
+    /// <summary>Asserts a one-line DataFileException message that starts with the file path.</summary>
+    public static DataFileException AssertFileError(string path, Action action, params string[] fragments)
     {
-        var e = Assert.Throws<QgFileException>(action);
+        var e = Assert.Throws<DataFileException>(action);
         Assert.StartsWith(path + ": ", e.Message);
         Assert.DoesNotContain('\n', e.Message);
         Assert.Equal(path, e.FilePath);

@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using Science.QgModel.IO;
 using Science.QgModel.Spectral;
 

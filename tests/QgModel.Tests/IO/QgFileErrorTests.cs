@@ -1,9 +1,10 @@
+using Science.Numerics.IO;
 using PureHDF;
 using Science.QgModel.IO;
 
 namespace Science.QgModel.Tests.IO;
 
-/// <summary>Every failure to read a model file is a one-line <see cref="QgFileException"/> naming file, dataset, expected and found.</summary>
+/// <summary>Every failure to read a model file is a one-line <see cref="DataFileException"/> naming file, dataset, expected and found.</summary>
 public sealed class QgFileErrorTests
 {
     [Fact]

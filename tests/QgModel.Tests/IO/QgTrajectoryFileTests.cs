@@ -1,3 +1,4 @@
+using Science.Numerics.IO;
 using PureHDF;
 using Science.QgModel.IO;
 

@@ -1,4 +1,4 @@
-namespace Science.QgModel.Spectral;
+namespace Science.Numerics.Fft;
 
 /// <summary>Factory and argument checks for <see cref="IRealFft2D"/> implementations.</summary>
 public static class RealFft2D

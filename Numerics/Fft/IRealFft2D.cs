@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace Science.QgModel.Spectral;
+namespace Science.Numerics.Fft;
 
 /// <summary>
 /// A planned 2-D real discrete Fourier transform of a fixed <c>[Ny, Nx]</c> real grid (row-major, y outer, x inner)

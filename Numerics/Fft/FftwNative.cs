@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Science.QgModel.Spectral;
+namespace Science.Numerics.Fft;
 
 /// <summary>
 /// Lazily bound entry points of the double-precision FFTW 3 library (libfftw3.so.3, Debian package

@@ -1,4 +1,4 @@
-namespace Science.QgModel.Numerics;
+namespace Science.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Small dense kernels (k ≤ ~30) on row-major k·k arrays: Cholesky, SPD inverse and solve, and a partial-pivoting

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Science.QgModel.Spectral;
+namespace Science.Numerics.Fft;
 
 /// <summary>
 /// Pure managed <see cref="IRealFft2D"/>: batched split-format mixed-radix Stockham FFTs (see

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Science.QgModel.Spectral;
+namespace Science.Numerics.Fft;
 
 /// <summary>
 /// <see cref="IRealFft2D"/> on the native FFTW 3 library (double precision, libfftw3.so.3 from the Debian package

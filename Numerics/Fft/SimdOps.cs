@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
-namespace Science.QgModel.Spectral;
+namespace Science.Numerics.Fft;
 
 /// <summary>
 /// Width-generic SIMD operations on doubles, implemented by one struct per vector width, so the FFT kernels are

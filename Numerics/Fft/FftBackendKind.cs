@@ -1,4 +1,4 @@
-namespace Science.QgModel.Spectral;
+namespace Science.Numerics.Fft;
 
 /// <summary>Which implementation of <see cref="IRealFft2D"/> <see cref="RealFft2D.Create"/> returns.</summary>
 public enum FftBackendKind

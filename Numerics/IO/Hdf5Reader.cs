@@ -3,12 +3,12 @@ using PureHDF;
 using PureHDF.Selections;
 using PureHDF.VOL.Native;
 
-namespace Science.QgModel.IO;
+namespace Science.Numerics.IO;
 
 /// <summary>
 /// A read-only HDF5 file with checked access to float64 datasets, integer datasets and scalar attributes, wrapping
 /// PureHDF. Every failure (missing file, not HDF5 or damaged, missing dataset or attribute, wrong type, rank or
-/// shape) is a <see cref="QgFileException"/> whose one-line message names the file and the object.
+/// shape) is a <see cref="DataFileException"/> whose one-line message names the file and the object.
 /// </summary>
 /// <remarks>
 /// Object paths may be given with or without the leading slash (<c>/grid/x</c> or <c>grid/x</c>); "/" or "" is the
@@ -32,28 +32,28 @@ public sealed class Hdf5Reader : IDisposable
     public string FilePath { get; }
 
     /// <summary>Opens <paramref name="filePath"/> for reading.</summary>
-    /// <exception cref="QgFileException">The file is missing, is a directory, cannot be opened, or is not a valid HDF5 file.</exception>
+    /// <exception cref="DataFileException">The file is missing, is a directory, cannot be opened, or is not a valid HDF5 file.</exception>
     public static Hdf5Reader Open(string filePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(filePath);
-        if (Directory.Exists(filePath)) throw new QgFileException(filePath, "is a directory, not an HDF5 file");
-        if (!File.Exists(filePath)) throw new QgFileException(filePath, "file not found");
+        if (Directory.Exists(filePath)) throw new DataFileException(filePath, "is a directory, not an HDF5 file");
+        if (!File.Exists(filePath)) throw new DataFileException(filePath, "file not found");
         try
         {
             CheckNotTruncated(filePath);
             return new Hdf5Reader(filePath, H5File.OpenRead(filePath));
         }
-        catch (QgFileException)
+        catch (DataFileException)
         {
             throw;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new QgFileException(filePath, $"cannot open the file ({e.Message})", e);
+            throw new DataFileException(filePath, $"cannot open the file ({e.Message})", e);
         }
         catch (Exception e)
         {
-            throw new QgFileException(filePath, $"not an HDF5 file, or the file is damaged ({e.Message})", e);
+            throw new DataFileException(filePath, $"not an HDF5 file, or the file is damaged ({e.Message})", e);
         }
     }
 
@@ -94,7 +94,7 @@ public sealed class Hdf5Reader : IDisposable
             // libhdf5 (H5Fsuper.c) compares the stored end of file with the absolute file size (its EOF + base address).
             ulong needed = eof;
             if (needed > (ulong)length)
-                throw new QgFileException(filePath,
+                throw new DataFileException(filePath,
                     $"the file is truncated: it has {length} bytes but its HDF5 superblock says {needed} (an interrupted copy or write?)");
             return;
         }
@@ -123,7 +123,7 @@ public sealed class Hdf5Reader : IDisposable
     }
 
     /// <summary>The dimensions of a dataset (empty for a scalar dataset).</summary>
-    /// <exception cref="QgFileException">The dataset does not exist or is not a dataset.</exception>
+    /// <exception cref="DataFileException">The dataset does not exist or is not a dataset.</exception>
     public int[] GetShape(string datasetPath)
     {
         string p = Normalize(datasetPath);
@@ -148,7 +148,7 @@ public sealed class Hdf5Reader : IDisposable
     /// Optional text that replaces the rendered expected shape and follows it in messages, e.g.
     /// <c>"[2, 192, 96] for the 96×192 grid"</c>.
     /// </param>
-    /// <exception cref="QgFileException">Missing, not float64, or of the wrong shape.</exception>
+    /// <exception cref="DataFileException">Missing, not float64, or of the wrong shape.</exception>
     public double[] ReadFloat64(string datasetPath, int[]? expectedShape = null, string? expectation = null)
     {
         string p = Normalize(datasetPath);
@@ -159,7 +159,7 @@ public sealed class Hdf5Reader : IDisposable
     }
 
     /// <summary>Reads a float64 dataset of any shape and returns its dimensions too.</summary>
-    /// <exception cref="QgFileException">Missing or not float64.</exception>
+    /// <exception cref="DataFileException">Missing or not float64.</exception>
     public double[] ReadFloat64(string datasetPath, out int[] shape)
     {
         string p = Normalize(datasetPath);
@@ -173,7 +173,7 @@ public sealed class Hdf5Reader : IDisposable
     /// Reads entry <paramref name="index"/> along the first dimension of a float64 dataset (e.g. one snapshot
     /// <c>[layer, y, x]</c> of a <c>[time, layer, y, x]</c> dataset) as a flat array.
     /// </summary>
-    /// <exception cref="QgFileException">Missing, not float64, scalar, or the index is past the first dimension.</exception>
+    /// <exception cref="DataFileException">Missing, not float64, scalar, or the index is past the first dimension.</exception>
     public double[] ReadFloat64Slice(string datasetPath, int index)
     {
         string p = Normalize(datasetPath);
@@ -181,9 +181,9 @@ public sealed class Hdf5Reader : IDisposable
         RequireFloat64(d, p);
         int[] shape = ShapeOf(d, p);
         if (shape.Length == 0)
-            throw new QgFileException(FilePath, $"dataset {p} is scalar; expected at least one dimension to index");
+            throw new DataFileException(FilePath, $"dataset {p} is scalar; expected at least one dimension to index");
         if (index < 0 || index >= shape[0])
-            throw new QgFileException(FilePath, $"dataset {p} has shape {FormatShape(shape)}; entry {index} along the first dimension does not exist");
+            throw new DataFileException(FilePath, $"dataset {p} has shape {FormatShape(shape)}; entry {index} along the first dimension does not exist");
         var starts = new ulong[shape.Length];
         var blocks = new ulong[shape.Length];
         starts[0] = (ulong)index;
@@ -196,7 +196,7 @@ public sealed class Hdf5Reader : IDisposable
     /// Reads an integer dataset (any signed or unsigned fixed-point type up to 64 bits, or an enum) as int64, checking
     /// its shape when <paramref name="expectedShape"/> is given (−1 matches any size).
     /// </summary>
-    /// <exception cref="QgFileException">Missing, not an integer type, of the wrong shape, or a uint64 value above long.MaxValue.</exception>
+    /// <exception cref="DataFileException">Missing, not an integer type, of the wrong shape, or a uint64 value above long.MaxValue.</exception>
     public long[] ReadInt64(string datasetPath, int[]? expectedShape = null, string? expectation = null)
     {
         string p = Normalize(datasetPath);
@@ -204,13 +204,13 @@ public sealed class Hdf5Reader : IDisposable
         CheckShape(d, p, expectedShape, expectation);
         var type = Guard(p, () => d.Type);
         if (!IsInteger(type))
-            throw new QgFileException(FilePath, $"dataset {p} has type {TypeName(type)}; expected an integer type (int64)");
+            throw new DataFileException(FilePath, $"dataset {p} has type {TypeName(type)}; expected an integer type (int64)");
         return Guard(p, () => ReadIntegers(type, () => d.Read<sbyte[]>(), () => d.Read<byte[]>(), () => d.Read<short[]>(),
             () => d.Read<ushort[]>(), () => d.Read<int[]>(), () => d.Read<uint[]>(), () => d.Read<long[]>(), () => d.Read<ulong[]>(), p));
     }
 
     /// <summary>Whether the object at <paramref name="objectPath"/> ("/" = root) carries attribute <paramref name="name"/>.</summary>
-    /// <exception cref="QgFileException">The object does not exist.</exception>
+    /// <exception cref="DataFileException">The object does not exist.</exception>
     public bool HasAttribute(string objectPath, string name)
     {
         var o = GetObject(objectPath);
@@ -228,7 +228,7 @@ public sealed class Hdf5Reader : IDisposable
     /// Reads a numeric scalar attribute (float64, float32, any integer, or an enum such as h5py's bool) as a double.
     /// A one-element array is accepted as a scalar.
     /// </summary>
-    /// <exception cref="QgFileException">Missing, not numeric, or not a single value.</exception>
+    /// <exception cref="DataFileException">Missing, not numeric, or not a single value.</exception>
     public double ReadDoubleAttribute(string objectPath, string name)
     {
         var (a, what) = GetAttribute(objectPath, name);
@@ -236,14 +236,14 @@ public sealed class Hdf5Reader : IDisposable
         if (type.Class == H5DataTypeClass.FloatingPoint && type.Size == 8) return Guard(what, () => a.Read<double>());
         if (type.Class == H5DataTypeClass.FloatingPoint && type.Size == 4) return Guard(what, () => (double)a.Read<float>());
         if (IsInteger(type)) return ReadIntegerAttribute(a, type, what);
-        throw new QgFileException(FilePath, $"{what} has type {TypeName(type)}; expected a number (float64)");
+        throw new DataFileException(FilePath, $"{what} has type {TypeName(type)}; expected a number (float64)");
     }
 
     /// <summary>
     /// Reads an integer scalar attribute (any integer type or enum; a float attribute with an integral value is
     /// accepted too) as int64.
     /// </summary>
-    /// <exception cref="QgFileException">Missing, not an integer, or not a single value.</exception>
+    /// <exception cref="DataFileException">Missing, not an integer, or not a single value.</exception>
     public long ReadInt64Attribute(string objectPath, string name)
     {
         var (a, what) = GetAttribute(objectPath, name);
@@ -253,19 +253,19 @@ public sealed class Hdf5Reader : IDisposable
         {
             double v = ReadDoubleAttribute(objectPath, name);
             if (Math.Floor(v) == v && v >= long.MinValue && v < 9.2233720368547758e18) return (long)v;
-            throw new QgFileException(FilePath, $"{what} = {v.ToString("R", CultureInfo.InvariantCulture)}; expected an integer");
+            throw new DataFileException(FilePath, $"{what} = {v.ToString("R", CultureInfo.InvariantCulture)}; expected an integer");
         }
-        throw new QgFileException(FilePath, $"{what} has type {TypeName(type)}; expected an integer (int64)");
+        throw new DataFileException(FilePath, $"{what} has type {TypeName(type)}; expected an integer (int64)");
     }
 
     /// <summary>Reads a string attribute (fixed-length or variable-length).</summary>
-    /// <exception cref="QgFileException">Missing, or not a string.</exception>
+    /// <exception cref="DataFileException">Missing, or not a string.</exception>
     public string ReadStringAttribute(string objectPath, string name)
     {
         var (a, what) = GetAttribute(objectPath, name);
         var type = Guard(what, () => a.Type);
         if (!IsString(type))
-            throw new QgFileException(FilePath, $"{what} has type {TypeName(type)}; expected a string");
+            throw new DataFileException(FilePath, $"{what} has type {TypeName(type)}; expected a string");
         return Guard(what, () => a.Read<string>()) ?? "";
     }
 
@@ -294,7 +294,8 @@ public sealed class Hdf5Reader : IDisposable
 
     // ---------------------------------------------------------------------------------------------------------
 
-    internal static string Normalize(string objectPath)
+    /// <summary>An HDF5 object path in canonical form: a leading slash, no trailing slash ("" and "/" are the root).</summary>
+    public static string Normalize(string objectPath)
     {
         ArgumentNullException.ThrowIfNull(objectPath);
         string p = objectPath.Trim();
@@ -307,18 +308,18 @@ public sealed class Hdf5Reader : IDisposable
     private IH5Dataset GetDataset(string p, string? expectation)
     {
         if (!Exists(p))
-            throw new QgFileException(FilePath, expectation is null
+            throw new DataFileException(FilePath, expectation is null
                 ? $"dataset {p} not found"
                 : $"dataset {p} not found; expected {expectation}");
         var o = Guard(p, () => _file.Get(p));
-        return o as IH5Dataset ?? throw new QgFileException(FilePath, $"{p} is a group, not a dataset");
+        return o as IH5Dataset ?? throw new DataFileException(FilePath, $"{p} is a group, not a dataset");
     }
 
     private IH5Object GetObject(string objectPath)
     {
         string p = Normalize(objectPath);
         if (p == "/") return _file;
-        if (!Exists(p)) throw new QgFileException(FilePath, $"object {p} not found");
+        if (!Exists(p)) throw new DataFileException(FilePath, $"object {p} not found");
         return Guard(p, () => _file.Get(p));
     }
 
@@ -327,11 +328,11 @@ public sealed class Hdf5Reader : IDisposable
         string p = Normalize(objectPath);
         string what = p == "/" ? $"attribute '{name}'" : $"attribute '{name}' of {p}";
         var o = GetObject(p);
-        if (!Guard(p, () => o.AttributeExists(name))) throw new QgFileException(FilePath, $"{what} not found");
+        if (!Guard(p, () => o.AttributeExists(name))) throw new DataFileException(FilePath, $"{what} not found");
         var a = Guard(what, () => o.Attribute(name));
         ulong count = Guard(what, () => a.Space.Type == H5DataspaceType.Scalar ? 1UL : a.Space.Dimensions.Aggregate(1UL, (x, y) => x * y));
         if (count != 1 && !Guard(what, () => IsString(a.Type) && a.Space.Type == H5DataspaceType.Scalar))
-            throw new QgFileException(FilePath, $"{what} holds {count} values; expected a single value");
+            throw new DataFileException(FilePath, $"{what} holds {count} values; expected a single value");
         return (a, what);
     }
 
@@ -355,10 +356,10 @@ public sealed class Hdf5Reader : IDisposable
                 var r = new long[u.Length];
                 for (int i = 0; i < u.Length; i++)
                     r[i] = u[i] <= long.MaxValue ? (long)u[i]
-                        : throw new QgFileException(FilePath, $"{what} holds the uint64 value {u[i]}, which does not fit int64");
+                        : throw new DataFileException(FilePath, $"{what} holds the uint64 value {u[i]}, which does not fit int64");
                 return r;
             default:
-                throw new QgFileException(FilePath, $"{what} has an integer type of {type.Size} bytes; expected 1, 2, 4 or 8");
+                throw new DataFileException(FilePath, $"{what} has an integer type of {type.Size} bytes; expected 1, 2, 4 or 8");
         }
     }
 
@@ -366,7 +367,7 @@ public sealed class Hdf5Reader : IDisposable
     {
         var type = Guard(p, () => d.Type);
         if (type.Class != H5DataTypeClass.FloatingPoint || type.Size != 8)
-            throw new QgFileException(FilePath, $"dataset {p} has type {TypeName(type)}; expected float64");
+            throw new DataFileException(FilePath, $"dataset {p} has type {TypeName(type)}; expected float64");
     }
 
     private void CheckShape(IH5Dataset d, string p, int[]? expected, string? expectation)
@@ -378,7 +379,7 @@ public sealed class Hdf5Reader : IDisposable
         if (!ok)
         {
             string want = expectation ?? FormatShape(expected.Select(e => e)).Replace("-1", "*", StringComparison.Ordinal);
-            throw new QgFileException(FilePath, $"dataset {p} has shape {FormatShape(shape)}; expected {want}");
+            throw new DataFileException(FilePath, $"dataset {p} has shape {FormatShape(shape)}; expected {want}");
         }
     }
 
@@ -386,7 +387,7 @@ public sealed class Hdf5Reader : IDisposable
     {
         if (d.Space.Type == H5DataspaceType.Scalar) return Array.Empty<int>();
         return d.Space.Dimensions.Select(x => x <= int.MaxValue ? (int)x
-            : throw new QgFileException(FilePath, $"dataset {p} has a dimension of {x}, too large to read")).ToArray();
+            : throw new DataFileException(FilePath, $"dataset {p} has a dimension of {x}, too large to read")).ToArray();
     });
 
     private static bool IsInteger(IH5DataType t) => t.Class is H5DataTypeClass.FixedPoint or H5DataTypeClass.Enumerated;
@@ -444,20 +445,20 @@ public sealed class Hdf5Reader : IDisposable
         }
     }
 
-    /// <summary>Runs a PureHDF call and turns any failure that is not already a <see cref="QgFileException"/> into one.</summary>
+    /// <summary>Runs a PureHDF call and turns any failure that is not already a <see cref="DataFileException"/> into one.</summary>
     private T Guard<T>(string what, Func<T> f)
     {
         try
         {
             return f();
         }
-        catch (QgFileException)
+        catch (DataFileException)
         {
             throw;
         }
         catch (Exception e)
         {
-            throw new QgFileException(FilePath, $"cannot read {what} ({e.Message})", e);
+            throw new DataFileException(FilePath, $"cannot read {what} ({e.Message})", e);
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Science.QgModel.Spectral;
+namespace Science.Numerics.Fft;
 
 /// <summary>
 /// Composite-radix kernels (6, 9, 12, 16) of <see cref="BatchedStockhamFft"/>: a radix p = p1·p2 butterfly is done in

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace Science.QgModel.Spectral;
+namespace Science.Numerics.Fft;
 
 /// <summary>Where a pass of a batched FFT reads or writes element rows (one row = the batch of one element).</summary>
 internal unsafe interface IRows
