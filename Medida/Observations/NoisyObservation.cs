@@ -1,3 +1,4 @@
+using Science.Numerics;
 using Science.Numerics.Fft;
 using Science.Medida.Filters;
 using Science.QgModel;

@@ -1,3 +1,4 @@
+using Science.Numerics;
 using System.Globalization;
 using Science.Medida.Cases;
 using Science.Medida.Discovery;

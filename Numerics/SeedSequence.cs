@@ -1,4 +1,4 @@
-namespace Science.Medida.Observations;
+namespace Science.Numerics;
 
 /// <summary>
 /// Derives independent, reproducible seeds from a user seed and integer keys (snapshot, time, layer) with the
