@@ -21,6 +21,8 @@ namespace Science.Cli
 
         public static int Main(string[] args)
         {
+            // The neural interpolators live in their own assembly (TorchSharp); make rff and mlp known to --interpolator.
+            Science.Interpolation.Neural.NeuralInterpolators.Register();
             try
             {
                 return Dispatch(args);

@@ -92,7 +92,7 @@ internal static class MedidaCommand
         ReportWriter.WriteJson(output, report);
         var written = new List<string> { output };
         written.AddRange(ReportWriter.WriteCsv(files, report));
-        if (!a.Has("no-charts")) written.AddRange(ReportWriter.WriteCharts(files, report, increment));
+        if (!a.Has("no-charts")) written.AddRange(Science.Visualization.DiscoveryCharts.Write(files, report, increment));
         clock.Stop();
 
         Console.WriteLine(EquationText.Describe(report));

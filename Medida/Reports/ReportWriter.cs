@@ -6,7 +6,6 @@ using Microsoft.Data.Analysis;
 using Science.Medida.Discovery;
 using Science.Medida.Increments;
 using Science.QgModel;
-using Science.Visualization;
 
 namespace Science.Medida.Reports;
 
@@ -14,7 +13,7 @@ namespace Science.Medida.Reports;
 /// Writes a <see cref="DiscoveryReport"/> as JSON (the command-line contract: <c>case</c>, <c>settings</c>,
 /// <c>layers</c> with <c>layer</c>, <c>no_error</c>, <c>nmse</c>, <c>terms</c> of <c>{label, coefficient, std}</c>, and
 /// for catalogue cases <c>expected</c> and <c>verdict</c>), as CSV tables (terms and sweep, via
-/// Microsoft.Data.Analysis) and as Plotly charts (L-curve, coefficient bars, increment maps). Non-finite numbers are
+/// Microsoft.Data.Analysis); the charts are drawn by Science.Visualization.DiscoveryCharts. Non-finite numbers are
 /// written as JSON null. Every file is written atomically.
 /// </summary>
 public static class ReportWriter
@@ -136,35 +135,6 @@ public static class ReportWriter
         Atomic(termsPath, tmp => DataFrame.SaveCsv(terms, tmp, cultureInfo: CultureInfo.InvariantCulture));
         Atomic(sweepPath, tmp => DataFrame.SaveCsv(sweep, tmp, cultureInfo: CultureInfo.InvariantCulture));
         return [termsPath, sweepPath];
-    }
-
-    /// <summary>Writes the L-curve, the coefficient bars and the increment maps of the first snapshot.</summary>
-    public static IReadOnlyList<string> WriteCharts(string directory, DiscoveryReport report, Increment increment)
-    {
-        Directory.CreateDirectory(directory);
-        string lcurve = Path.Combine(directory, "lcurve.html"), bars = Path.Combine(directory, "coefficients.html");
-        string maps = Path.Combine(directory, "increments.html");
-        Charts.LCurve(lcurve, $"Case {report.Case.Id}: nMSE and number of terms against the threshold",
-            report.Layers.Select(l => new LCurvePanel($"layer {l.Layer}",
-                l.Sweep.Entries.Select(e => e.Threshold).ToArray(),
-                l.Sweep.Entries.Select(e => e.Converged ? e.Nmse : double.NaN).ToArray(),
-                l.Sweep.Entries.Select(e => e.Converged ? e.TermCount : 0).ToArray(),
-                l.SelectedIndex >= 0 ? l.SelectedIndex : null)).ToArray());
-        Charts.CoefficientBars(bars, $"Case {report.Case.Id}: discovered vs expected coefficients",
-            report.Layers.Select(l =>
-            {
-                var exp = report.Expected?.ForLayer(l.Layer) ?? [];
-                var labels = l.Terms.Select(t => t.Label).Union(exp.Select(t => t.Label)).ToArray();
-                return new CoefficientPanel($"layer {l.Layer}", labels,
-                    labels.Select(x => l.Terms.FirstOrDefault(t => t.Label == x)?.Coefficient ?? 0).ToArray(),
-                    labels.Select(x => l.Terms.FirstOrDefault(t => t.Label == x)?.Std ?? 0).ToArray(),
-                    report.Expected is null ? null : labels.Select(x => exp.FirstOrDefault(t => t.Label == x)?.Coefficient ?? 0).ToArray());
-            }).ToArray());
-        var g = increment.Grid;
-        Charts.Maps(maps, $"Increments h_k = (q^o − q^m)/Δt, snapshot t = {increment.Times[0]:F2}", g.X, g.Y,
-            [("h1", increment.Layer(0, 1).ToArray()), ("h2", increment.Layer(0, 2).ToArray()),
-             ("ψ1 (library state)", increment.LibraryState(0)[..g.RealSize].ToArray())]);
-        return [lcurve, bars, maps];
     }
 
     private static JsonNode? Num(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;

@@ -4,8 +4,9 @@ namespace Science.Interpolation.Neural;
 
 /// <summary>
 /// Registers the neural interpolators <c>rff</c> and <c>mlp</c> with <see cref="InterpolatorCatalogue"/>. This happens
-/// automatically when the Science.Interpolation assembly is loaded (module initializer); <see cref="Register"/> may be
-/// called again at any time (idempotent).
+/// when the Science.Interpolation.Neural assembly is loaded (module initializer); an application that wants them in the
+/// catalogue before touching any neural type (the CLI) calls <see cref="Register"/> at start-up (idempotent). Loading
+/// this assembly does not load libtorch: that happens at the first network.
 /// </summary>
 /// <remarks>
 /// Config keys (snake_case, in the interpolator config file next to the built-in ones):
@@ -73,7 +74,7 @@ public static class NeuralInterpolators
         return o;
     }
 
-#pragma warning disable CA2255 // The catalogue lives in this assembly: registering on load makes rff and mlp always available.
+#pragma warning disable CA2255 // Registering on load makes rff and mlp available as soon as this assembly is used.
     [ModuleInitializer]
     internal static void RegisterOnLoad() => Register();
 #pragma warning restore CA2255

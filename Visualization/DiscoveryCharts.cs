@@ -1,0 +1,42 @@
+using Science.Medida.Discovery;
+using Science.Medida.Increments;
+
+namespace Science.Visualization;
+
+/// <summary>
+/// The charts of a discovery report (offline Plotly HTML): <c>lcurve.html</c> (nMSE and number of terms against the
+/// threshold per layer), <c>coefficients.html</c> (discovered coefficients with their posterior std against the expected
+/// ones) and <c>increments.html</c> (maps of h1, h2 and ψ1 of the library state for the first snapshot). Kept out of
+/// the discovery core so that Science.Medida carries no Plotly.NET/FSharp.Core.
+/// </summary>
+public static class DiscoveryCharts
+{
+    /// <summary>Writes the L-curve, the coefficient bars and the increment maps of the first snapshot.</summary>
+    public static IReadOnlyList<string> Write(string directory, DiscoveryReport report, Increment increment)
+    {
+        Directory.CreateDirectory(directory);
+        string lcurve = Path.Combine(directory, "lcurve.html"), bars = Path.Combine(directory, "coefficients.html");
+        string maps = Path.Combine(directory, "increments.html");
+        Charts.LCurve(lcurve, $"Case {report.Case.Id}: nMSE and number of terms against the threshold",
+            report.Layers.Select(l => new LCurvePanel($"layer {l.Layer}",
+                l.Sweep.Entries.Select(e => e.Threshold).ToArray(),
+                l.Sweep.Entries.Select(e => e.Converged ? e.Nmse : double.NaN).ToArray(),
+                l.Sweep.Entries.Select(e => e.Converged ? e.TermCount : 0).ToArray(),
+                l.SelectedIndex >= 0 ? l.SelectedIndex : null)).ToArray());
+        Charts.CoefficientBars(bars, $"Case {report.Case.Id}: discovered vs expected coefficients",
+            report.Layers.Select(l =>
+            {
+                var exp = report.Expected?.ForLayer(l.Layer) ?? [];
+                var labels = l.Terms.Select(t => t.Label).Union(exp.Select(t => t.Label)).ToArray();
+                return new CoefficientPanel($"layer {l.Layer}", labels,
+                    labels.Select(x => l.Terms.FirstOrDefault(t => t.Label == x)?.Coefficient ?? 0).ToArray(),
+                    labels.Select(x => l.Terms.FirstOrDefault(t => t.Label == x)?.Std ?? 0).ToArray(),
+                    report.Expected is null ? null : labels.Select(x => exp.FirstOrDefault(t => t.Label == x)?.Coefficient ?? 0).ToArray());
+            }).ToArray());
+        var g = increment.Grid;
+        Charts.Maps(maps, $"Increments h_k = (q^o − q^m)/Δt, snapshot t = {increment.Times[0]:F2}", g.X, g.Y,
+            [("h1", increment.Layer(0, 1).ToArray()), ("h2", increment.Layer(0, 2).ToArray()),
+             ("ψ1 (library state)", increment.LibraryState(0)[..g.RealSize].ToArray())]);
+        return [lcurve, bars, maps];
+    }
+}
