@@ -177,6 +177,7 @@ public sealed class QgSolver : IDisposable
     }
 
     /// <summary>The newest level (the reference's level 1 after a call, "new").</summary>
+    /// <remarks>Allocates a copy of both fields; in loops use <see cref="CopyPsi"/> and <see cref="CopyQ"/>.</remarks>
     public QgState Current
     {
         get
@@ -196,17 +197,87 @@ public sealed class QgSolver : IDisposable
         get
         {
             EnsureInitialized();
-            if (!_level0Valid)
-            {
-                Diagnose(_qc0, _psiHat0);
-                PhysicalPv(_qc0, _q0);
-                int n = Grid.RealSize;
-                _sp.Inverse(_psiHat0[0], _psi0.AsSpan(0, n));
-                _sp.Inverse(_psiHat0[1], _psi0.AsSpan(n, n));
-                _level0Valid = true;
-            }
+            EnsurePreviousPhysical();
             return new QgState(Grid, (double[])_psi0.Clone(), (double[])_q0.Clone(), Time - Parameters.Dt, StepCount - 1);
         }
+    }
+
+    /// <summary>Copies ψ <c>[layer, y, x]</c> of the newest level into <paramref name="destination"/> (length 2·Nx·Ny) without allocating.</summary>
+    public void CopyPsi(Span<double> destination)
+    {
+        EnsureInitialized();
+        RequireLength(destination, nameof(destination));
+        EnsureCurrentPhysical();
+        _psi1.AsSpan().CopyTo(destination);
+    }
+
+    /// <summary>Copies the total PV q <c>[layer, y, x]</c> of the newest level into <paramref name="destination"/> without allocating.</summary>
+    public void CopyQ(Span<double> destination)
+    {
+        EnsureInitialized();
+        RequireLength(destination, nameof(destination));
+        EnsureCurrentPhysical();
+        _q1.AsSpan().CopyTo(destination);
+    }
+
+    /// <summary>Copies ψ of the previous level (Robert-filtered from call 2 on) into <paramref name="destination"/> without allocating.</summary>
+    public void CopyPreviousPsi(Span<double> destination)
+    {
+        EnsureInitialized();
+        RequireLength(destination, nameof(destination));
+        EnsurePreviousPhysical();
+        _psi0.AsSpan().CopyTo(destination);
+    }
+
+    /// <summary>
+    /// Sets both time levels from ψ (previous = one step before current; q built with the model's β and R) and
+    /// continues the leapfrog: the next step is a leapfrog step with the Robert–Asselin filter. The spectral PV is
+    /// rebuilt from the physical ψ, so a continuation equals the uninterrupted run to round-off, not bit for bit
+    /// (use <see cref="Checkpoint"/>/<see cref="Restore"/> for that).
+    /// </summary>
+    public void SetLevels(ReadOnlySpan<double> previousPsi, ReadOnlySpan<double> currentPsi, double time, long step)
+    {
+        RequireLength(previousPsi, nameof(previousPsi));
+        RequireLength(currentPsi, nameof(currentPsi));
+        Initialize(new QgState(Grid, previousPsi.ToArray(), null, time - Parameters.Dt, step - 1));
+        for (int layer = 0; layer < 2; layer++) _qc2[layer].CopyFrom(_qc1[layer]);
+        Initialize(new QgState(Grid, currentPsi.ToArray(), null, time, step));
+        for (int layer = 0; layer < 2; layer++) _qc0[layer].CopyFrom(_qc2[layer]);
+        CallIndex = 2;
+        _level0Valid = false;
+    }
+
+    /// <summary>
+    /// Adds the ψ increment <paramref name="deltaPsi"/> <c>[layer, y, x]</c> to both time levels (as the PV increment
+    /// ∇²Δψ_k ∓ (Δψ1 − Δψ2), formed spectrally) and keeps the leapfrog going: how an analysis update continues a run.
+    /// A zero increment leaves the solver exactly as it was.
+    /// </summary>
+    public void AddToBothLevels(ReadOnlySpan<double> deltaPsi)
+    {
+        EnsureInitialized();
+        RequireLength(deltaPsi, nameof(deltaPsi));
+        int n = Grid.RealSize;
+        var d1 = _velocity; var d2 = _jac; var dq = _advected;
+        _sp.Forward(deltaPsi[..n], d1);
+        _sp.Forward(deltaPsi.Slice(n, n), d2);
+        var k2 = Grid.KSquared;
+        for (int layer = 0; layer < 2; layer++)
+        {
+            var own = layer == 0 ? d1 : d2;
+            double sign = layer == 0 ? -1 : 1;
+            for (int s = 0; s < k2.Length; s++)
+            {
+                dq.Re[s] = -k2[s] * own.Re[s] + sign * (d1.Re[s] - d2.Re[s]);
+                dq.Im[s] = -k2[s] * own.Im[s] + sign * (d1.Im[s] - d2.Im[s]);
+            }
+            for (int s = 0; s < k2.Length; s++)
+            {
+                _qc0[layer].Re[s] += dq.Re[s]; _qc0[layer].Im[s] += dq.Im[s];
+                _qc1[layer].Re[s] += dq.Re[s]; _qc1[layer].Im[s] += dq.Im[s];
+            }
+        }
+        Diagnose(_qc1, _psiHat1);
+        _level0Valid = _psi1Valid = _q1Valid = false;
     }
 
     /// <summary>ψ̂ of one layer at the newest level (read-only view of the solver's buffer).</summary>
@@ -352,6 +423,23 @@ public sealed class QgSolver : IDisposable
             _sp.Inverse(qc[layer], ql);
             if (Parameters.PeriodicPv) AddRamp(ql, ql, Parameters.Beta);
         }
+    }
+
+    private void EnsurePreviousPhysical()
+    {
+        if (_level0Valid) return;
+        Diagnose(_qc0, _psiHat0);
+        PhysicalPv(_qc0, _q0);
+        int n = Grid.RealSize;
+        _sp.Inverse(_psiHat0[0], _psi0.AsSpan(0, n));
+        _sp.Inverse(_psiHat0[1], _psi0.AsSpan(n, n));
+        _level0Valid = true;
+    }
+
+    private void RequireLength(ReadOnlySpan<double> span, string name)
+    {
+        if (span.Length != 2 * Grid.RealSize)
+            throw new ArgumentException($"{name} must hold both layers of the {Grid} grid: {2 * Grid.RealSize} values, got {span.Length}", name);
     }
 
     private void EnsureCurrentPhysical()
