@@ -42,10 +42,12 @@ namespace Science.Cli
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 4;
             }
-            catch (Exception e) when (Environment.GetEnvironmentVariable("MEDIDA_DEBUG") != "1")
+            catch (Exception e)
             {
-                Console.Error.WriteLine($"error: {e.GetType().Name}: {QgCommand.FirstLine(e.Message)}");
-                return e is ArgumentException ? 2 : 1;
+                var (message, exitCode) = CliErrors.Describe(e);
+                Console.Error.WriteLine($"error: {message}");
+                if (CliErrors.Debug) Console.Error.WriteLine(e);
+                return exitCode;
             }
         }
 

@@ -4,10 +4,15 @@ namespace Science.Visualization;
 
 public static partial class Charts
 {
+    /// <summary>The note in an L-curve panel without a finite, positive nMSE to draw.</summary>
+    internal const string NoConvergedFit = "no converged fit";
+
     /// <summary>
     /// Writes an HTML L-curve chart for sparse regression threshold sweeps: per panel (side by side, e.g. one
     /// per layer) the normalised mean squared error against threshold on log-log axes and, on a secondary
-    /// y axis, the number of active terms; the selected threshold is marked with a star.
+    /// y axis, the number of active terms; the selected threshold is marked with a star. A panel without a
+    /// single drawable nMSE (every fit failed, as in a layer without model error) keeps its axes and carries the
+    /// note "no converged fit".
     /// </summary>
     /// <param name="path">Output HTML file; replaced atomically if it exists.</param>
     /// <param name="title">Chart and page title.</param>
@@ -55,6 +60,11 @@ public static partial class Charts
             bool first = p == 0;
 
             var (tn, nmse) = PlotlyParts.Points(panel.Threshold, panel.Nmse, positiveX: true, positiveY: true);
+            if (tn.Length == 0)
+            {
+                annotations.Add(PanelNote(NoConvergedFit, (domains[p].Start + domains[p].End) / 2, plotTop / 2));
+            }
+
             var error = figure.AddTrace("scatter");
             error["name"] = "nMSE";
             error["legendgroup"] = "nmse";

@@ -11,7 +11,10 @@ public static partial class Charts
     /// <summary>
     /// Writes HTML heatmaps of one or more two-dimensional fields side by side (up to three per row),
     /// each with its own title and colour bar. A field that takes both signs gets a diverging
-    /// blue-white-red colour scale symmetric about zero; any other field gets Viridis.
+    /// blue-white-red colour scale symmetric about zero; any other field gets Viridis. A field that is zero
+    /// everywhere (e.g. the increment of a layer without model error) is drawn in the neutral white with the
+    /// note "zero everywhere"; any other constant field, or one without finite values, also gets a note and no
+    /// colour bar.
     /// </summary>
     /// <param name="path">Output HTML file; replaced atomically if it exists.</param>
     /// <param name="title">Chart and page title.</param>
@@ -85,9 +88,25 @@ public static partial class Charts
                 trace["zmax"] = bound;
                 trace["zmid"] = 0.0;
             }
+            else if (min == 0 && max == 0)
+            {
+                // Zero everywhere (e.g. the increment of a layer without model error): the neutral colour of the
+                // diverging scale, no colour bar (it would have no range), and a note saying so.
+                trace["colorscale"] = PlotlyParts.Diverging;
+                trace["zmin"] = -1.0;
+                trace["zmax"] = 1.0;
+                trace["zmid"] = 0.0;
+                trace["showscale"] = false;
+            }
             else
             {
                 trace["colorscale"] = "Viridis";
+                trace["showscale"] = min < max;
+            }
+
+            if (ConstantFieldNote(min, max) is { } note)
+            {
+                annotations.Add(PanelNote(note, (x0 + x1) / 2, (yTop + yBottom) / 2));
             }
 
             var xAxis = PlotlyParts.Axis("x");
@@ -159,6 +178,25 @@ public static partial class Charts
         }
 
         return Math.Clamp(height / width, 0.35, 2.5);
+    }
+
+    /// <summary>
+    /// The note for a map with nothing to tell apart: "zero everywhere", "constant: V" or "no finite values";
+    /// null for a field that varies.
+    /// </summary>
+    private static string? ConstantFieldNote(double min, double max)
+    {
+        if (double.IsNaN(min))
+        {
+            return "no finite values";
+        }
+
+        if (min != max)
+        {
+            return null;
+        }
+
+        return min == 0 ? "zero everywhere" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"constant: {min:g4}");
     }
 
     /// <summary>Minimum and maximum of the finite values (both NaN if there are none).</summary>

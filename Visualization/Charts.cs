@@ -15,7 +15,34 @@ namespace Science.Visualization;
 /// the page goes to a temporary file beside the target, which then replaces the target.
 /// </para>
 /// <para>Non-finite values are left out (or drawn as gaps); on logarithmic axes non-positive values are left out.</para>
+/// <para>
+/// A panel with nothing to draw (a coefficient panel without terms, an L-curve panel without a converged fit, a
+/// constant map) keeps its axes and says so in a note at its centre instead of failing or drawing an empty frame.
+/// </para>
 /// </remarks>
 public static partial class Charts
 {
+    /// <summary>The note in a coefficient panel without terms.</summary>
+    internal const string NoModelError = "no model error";
+
+    /// <summary>
+    /// A note centred in a panel that has nothing (or nothing informative) to draw, at paper coordinates
+    /// (<paramref name="x"/>, <paramref name="y"/>); the panel keeps its axes.
+    /// </summary>
+    private static Dictionary<string, object?> PanelNote(string text, double x, double y) => new()
+    {
+        ["text"] = text,
+        ["x"] = x,
+        ["y"] = y,
+        ["xref"] = "paper",
+        ["yref"] = "paper",
+        ["xanchor"] = "center",
+        ["yanchor"] = "middle",
+        ["showarrow"] = false,
+        ["font"] = new Dictionary<string, object?> { ["size"] = 15, ["color"] = "#555" },
+        ["bgcolor"] = "rgba(255, 255, 255, 0.85)",
+        ["bordercolor"] = "#bbb",
+        ["borderwidth"] = 1,
+        ["borderpad"] = 6,
+    };
 }

@@ -44,6 +44,7 @@ internal static class MedidaCommand
         var a = Arguments.Parse("medida increments", args, Common, ["quiet", "merge-observations"]);
         var setup = Setup(a, "medida increments", args);
         string output = a.Required("output");
+        Files.CheckOutputFile(output, "--output");
         QgCommand.EnsureDirectory(output);
         var increment = setup.Build();
         IncrementFile.Write(output, increment, setup.Case.Id, setup.Provenance);
@@ -85,12 +86,15 @@ internal static class MedidaCommand
             Seed = setup.Seed,
         };
         string files = a.Text("files") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + "_files");
+        Files.CheckOutputFile(output, "--output");
+        Files.CheckOutputFolder(files, a.Has("files") ? "--files" : "the report folder (--files)");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var increment = setup.Build();
-        var report = Parse(() => ModelErrorDiscovery.Discover(increment, setup.Case, settings, setup.Provenance, setup.Backend), "discovery");
+        var report = Parse(() => ModelErrorDiscovery.Discover(increment, setup.Case, settings, setup.Provenance, setup.Backend), "discovery", SettingOptions);
         ReportWriter.WriteJson(output, report);
         var written = new List<string> { output };
+        Files.CreateFolder(files, a.Has("files") ? "--files" : "the report folder");
         written.AddRange(ReportWriter.WriteCsv(files, report));
         if (!a.Has("no-charts")) written.AddRange(Science.Visualization.DiscoveryCharts.Write(files, report, increment));
         clock.Stop();
@@ -178,21 +182,47 @@ internal static class MedidaCommand
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(config!));
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new FormatException($"the file holds a JSON {Kind(doc.RootElement)}, not an object");
             QgParameters Read(string key)
             {
                 var p = QgParameters.Truth;
                 if (doc.RootElement.TryGetProperty(key, out var o))
-                    foreach (var prop in o.EnumerateObject()) p = p.With(prop.Name, prop.Value.GetDouble());
+                {
+                    if (o.ValueKind != JsonValueKind.Object) throw new FormatException($"\"{key}\" must be an object of parameter values; got a {Kind(o)}");
+                    foreach (var prop in o.EnumerateObject())
+                    {
+                        if (prop.Value.ValueKind != JsonValueKind.Number)
+                            throw new FormatException($"\"{key}\".\"{prop.Name}\" must be a number; got a {Kind(prop.Value)}");
+                        p = p.With(prop.Name, prop.Value.GetDouble());
+                    }
+                }
                 return p.Validated();
             }
-            string name = doc.RootElement.TryGetProperty("name", out var nm) ? nm.GetString() ?? "custom" : "custom";
+            string name = "custom";
+            if (doc.RootElement.TryGetProperty("name", out var nm))
+                name = nm.ValueKind == JsonValueKind.String ? nm.GetString()! : throw new FormatException($"\"name\" must be a string; got a {Kind(nm)}");
             return CaseCatalogue.Custom(Read("truth"), Read("model"), name);
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
         {
-            throw new CliException($"--case-config {config}: {QgCommand.FirstLine(e.Message)} (expected {{\"name\": …, \"truth\": {{\"beta\": 0.196, …}}, \"model\": {{\"tau_d\": 0.11, …}}}})");
+            string why = e is JsonException j ? CliErrors.Json(j) : CliErrors.Clean(e.Message);
+            throw new CliException($"--case-config {config}: {why} (expected {{\"name\": …, \"truth\": {{\"beta\": 0.196, …}}, \"model\": {{\"tau_d\": 0.11, …}}}})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"--case-config {config}: cannot read the file ({CliErrors.Clean(e.Message)})", 3);
         }
     }
+
+    private static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => "object",
+        JsonValueKind.Array => "list",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "true/false",
+        _ => "null",
+    };
 
     private static Func<Grid, SpectralFilter>? ParseSmoother(string text)
     {
@@ -216,7 +246,19 @@ internal static class MedidaCommand
         return values;
     }
 
-    private static T Parse<T>(Func<T> f, string what)
+    /// <summary>The options behind the <see cref="DiscoverySettings"/> and <see cref="RegionCut"/> parameters that the library validates.</summary>
+    private static readonly Dictionary<string, string> SettingOptions = new(StringComparer.Ordinal)
+    {
+        [nameof(RegionCut.Rows)] = "--boundary-cut",
+        [nameof(RegionCut.Columns)] = "--boundary-cut",
+        [nameof(DiscoverySettings.Delta)] = "--delta",
+        [nameof(DiscoverySettings.Thresholds)] = "--thresholds",
+        [nameof(DiscoverySettings.RegressionFilter)] = "--regression-filter",
+        [nameof(DiscoverySettings.Library)] = "--library",
+    };
+
+    /// <summary>Runs <paramref name="f"/>; a bad argument becomes a usage error naming the option (from its parameter name) or <paramref name="what"/>.</summary>
+    private static T Parse<T>(Func<T> f, string what, IReadOnlyDictionary<string, string>? options = null)
     {
         try
         {
@@ -224,7 +266,9 @@ internal static class MedidaCommand
         }
         catch (ArgumentException e)
         {
-            throw new CliException($"{what}: {QgCommand.FirstLine(e.Message)}");
+            throw new CliException(e.ParamName is { } p && options is not null && options.ContainsKey(p)
+                ? CliErrors.Argument(e, options: options)
+                : CliErrors.Argument(e, what));
         }
     }
 }

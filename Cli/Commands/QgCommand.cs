@@ -86,6 +86,11 @@ internal static class QgCommand
             solver.Initialize(start);
         }
         solver.MaxCfl = maxCfl;
+        string? plots = a.Text("plots");
+        Files.CheckOutputFile(output, "--output");
+        if (trajectory is not null) Files.CheckOutputFile(trajectory, "--trajectory");
+        if (checkpoint is not null) Files.CheckOutputFile(checkpoint, "--checkpoint");
+        if (plots is not null) Files.CheckOutputFolder(plots, "--plots");
         foreach (var path in new[] { output, trajectory, checkpoint })
             if (path is not null) EnsureDirectory(path);
 
@@ -128,8 +133,11 @@ internal static class QgCommand
             }
             bar.Finish();
             QgStateFile.Write(output, solver.Current, parameters, provenance);
-            string? plots = a.Text("plots");
-            if (plots is not null) QgPlots.Write(plots, solver, result);
+            if (plots is not null)
+            {
+                Files.CreateFolder(plots, "--plots");
+                QgPlots.Write(plots, solver, result);
+            }
         }
         Summary.Print(name, result, output, trajectory, checkpoint);
         return 0;
@@ -159,17 +167,12 @@ internal static class QgCommand
         _ => FftBackendKind.Auto,
     };
 
+    /// <summary>Creates the folder an output file goes into; a failure is a file error (exit code 3).</summary>
     internal static void EnsureDirectory(string path)
     {
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
+        if (dir is not null) Files.CreateFolder(dir, path);
     }
 
-    internal static string FirstLine(string message)
-    {
-        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        if (cut >= 0) message = message[..cut];
-        int nl = message.IndexOf('\n');
-        return nl >= 0 ? message[..nl] : message;
-    }
+    internal static string FirstLine(string message) => CliErrors.Clean(message);
 }

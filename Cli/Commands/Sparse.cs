@@ -82,9 +82,13 @@ internal static class Sparse
         {
             options = configPath is null ? new InterpolatorOptions() : InterpolatorOptions.Load(configPath);
         }
-        catch (Exception e) when (e is ArgumentException or IOException or System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidOperationException or FormatException)
         {
-            throw new CliException($"--interpolator-config {configPath}: {QgCommand.FirstLine(e.Message)}", File.Exists(configPath) ? 2 : 3);
+            string why = (e as System.Text.Json.JsonException ?? e.InnerException as System.Text.Json.JsonException) is { } j
+                ? CliErrors.Json(j)
+                : QgCommand.FirstLine(e.Message);
+            bool fileError = !File.Exists(configPath) || e is IOException or UnauthorizedAccessException;
+            throw new CliException($"--interpolator-config {configPath}: {why}", fileError ? 3 : 2);
         }
         return options with
         {
@@ -115,9 +119,15 @@ internal static class Sparse
         int snapshot = (int)a.Integer("snapshot", 0, 1_000_000, 0), seed = (int)a.Integer("seed", 0, int.MaxValue, 0);
         double noise = a.Real("noise", 0, 10, 0);
         var backend = QgCommand.ParseBackend(a.Choice("fft", ["auto", "managed", "fftw"], "auto"));
-        var truth = Files.Read(() => Science.QgModel.IO.QgTrajectoryFile.IsTrajectory(state)
-            ? Science.QgModel.IO.QgTrajectoryFile.Read(state).GetState(snapshot)
-            : Files.ReadState(state).State);
+        Files.CheckOutputFile(output, "--output");
+        var truth = Files.Read(() =>
+        {
+            if (!Science.QgModel.IO.QgTrajectoryFile.IsTrajectory(state)) return Files.ReadState(state).State;
+            var trajectory = Science.QgModel.IO.QgTrajectoryFile.Read(state);
+            if (snapshot >= trajectory.Count)
+                throw new CliException($"--snapshot must be in [0, {trajectory.Count - 1}] for {state} ({trajectory.Count} snapshots); got {snapshot}");
+            return trajectory.GetState(snapshot);
+        });
         var (estimator, finish) = Estimator(a, state, truth.Grid, name, noise, seed, 1, backend);
         var layout = estimator.Layout;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -175,7 +185,7 @@ internal static class Sparse
         }
         catch (ArgumentException e)
         {
-            throw new CliException($"{what}: {QgCommand.FirstLine(e.Message)}");
+            throw new CliException(CliErrors.Argument(e, what));
         }
     }
 }

@@ -60,6 +60,80 @@ public sealed class ErrorTests
         { "increments with zero snapshots", 2, ["increments", "--state", "@J", "--case", "1001", "--output", "@T/OUT.h5", "--snapshots", "0"], ["--snapshots", "[1, 10000]"] },
     };
 
+    // Inputs that used to print an exception type name ("error: ArgumentOutOfRangeException: …", "error: IOException: …"),
+    // exit with 1 instead of 3, or show .NET's wording instead of the option. "@T/afile" is a plain file; "@T/*.json" are
+    // made on demand (see Resolve).
+    public static TheoryData<string, int, string[], string[]> Leaks => new()
+    {
+        { "boundary cut wider than the grid", 2, ["discover", "--state", "@D", "--case", "1001", "--output", "@T/OUT.json", "--boundary-cut", "60"], ["--boundary-cut", "[0, 47]", "96 columns"] },
+        { "zero threshold", 2, ["discover", "--state", "@D", "--case", "1001", "--output", "@T/OUT.json", "--thresholds", "0"], ["--thresholds", "positive numbers", "'0'"] },
+        { "empty threshold list", 2, ["discover", "--state", "@D", "--case", "1001", "--output", "@T/OUT.json", "--thresholds", ","], ["--thresholds", "empty"] },
+        { "case-config parameter out of range", 2, ["discover", "--state", "@D", "--case-config", "@T/dt100.json", "--output", "@T/OUT.json"], ["--case-config", "'dt'", "(0, 10]"] },
+        { "case-config parameter not a number", 2, ["discover", "--state", "@D", "--case-config", "@T/betastring.json", "--output", "@T/OUT.json"], ["--case-config", "\"truth\".\"beta\" must be a number", "string"] },
+        { "case-config not an object", 2, ["increments", "--state", "@D", "--case-config", "@T/list.json", "--output", "@T/OUT.h5"], ["--case-config", "JSON list, not an object"] },
+        { "case-config not JSON", 2, ["discover", "--state", "@D", "--case-config", "@T/broken.json", "--output", "@T/OUT.json"], ["--case-config", "invalid JSON", "line 1"] },
+        { "snapshots off the trajectory's steps", 2, ["discover", "--state", "@J", "--case", "1001", "--output", "@T/OUT.json", "--snapshots", "3", "--every", "7"], ["--snapshots/--every", "20007"] },
+        { "increments off the trajectory's steps", 2, ["increments", "--state", "@J", "--case", "1001", "--output", "@T/OUT.h5", "--snapshots", "3", "--every", "7"], ["--snapshots/--every", "20007"] },
+        { "report folder is a file", 3, ["discover", "--state", "@D", "--case", "1001", "--output", "@T/OUT.json", "--files", "@T/afile"], ["--files", "is a file"] },
+        { "report under a file", 3, ["discover", "--state", "@D", "--case", "1001", "--output", "@T/afile/OUT.json"], ["--output", "is a file, not a folder"] },
+        { "increments under a file", 3, ["increments", "--state", "@D", "--case", "1001", "--output", "@T/afile/OUT.h5"], ["--output", "is a file, not a folder"] },
+        { "snapshot past the trajectory", 2, ["interpolate", "--state", "@J", "--sensors", "0.25", "--interpolator", "cubic", "--output", "@T/OUT.h5", "--snapshot", "6"], ["--snapshot", "[0, 5]", "got 6"] },
+        { "interpolator config of the wrong type", 2, ["interpolate", "--state", "@D", "--sensors", "0.25", "--interpolator", "oi", "--output", "@T/OUT.h5", "--interpolator-config", "@T/priorsnap.json"], ["--interpolator-config", "$.prior_snapshots", "wrong type"] },
+        { "interpolator config not JSON", 2, ["increments", "--state", "@D", "--case", "1001", "--output", "@T/OUT.h5", "--sensors", "0.25", "--interpolator", "oi", "--interpolator-config", "@T/broken.json"], ["--interpolator-config", "invalid JSON"] },
+        { "run output under a file", 3, ["qg", "run", "--init", "@D", "--steps", "5", "--output", "@T/afile/OUT.h5"], ["--output", "is a file, not a folder"] },
+        { "trajectory under a file", 3, ["qg", "run", "--init", "@D", "--steps", "5", "--output", "@T/OUT.h5", "--snapshot-every", "1", "--trajectory", "@T/afile/t.h5"], ["--trajectory", "is a file, not a folder"] },
+        { "plots folder is a file", 3, ["qg", "run", "--init", "@D", "--steps", "5", "--output", "@T/OUT.h5", "--plots", "@T/afile"], ["--plots", "is a file"] },
+        { "run output is a folder", 3, ["qg", "run", "--init", "@D", "--steps", "5", "--output", "@T/"], ["--output", "is a folder"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Leaks))]
+    public void NeverNamesAnExceptionType(string name, int exitCode, string[] args, string[] fragments)
+    {
+        Assert.NotEmpty(name);
+        using var dir = new TempDir();
+        var r = Medida.Run(Resolve(args, dir));
+        Assert.DoesNotMatch(@"\b\w+Exception\b", r.StdErr);
+        Assert.DoesNotMatch(@"System\.\w+", r.StdErr);
+        Medida.AssertError(r, exitCode, fragments);
+        Assert.False(File.Exists(dir.File("OUT.h5")), "no output may be written\n" + r);
+        Assert.False(File.Exists(dir.File("OUT.json")), "no report may be written\n" + r);
+        Assert.False(Directory.Exists(dir.File("OUT_files")), "no report folder may be written\n" + r);
+    }
+
+    [Fact]
+    public void UnexpectedExceptionsAreDescribedWithoutTheirTypeName()
+    {
+        var cases = new (Exception Error, int ExitCode, string Message)[]
+        {
+            (new ArgumentOutOfRangeException("count", 7, "must be in [0, 5]"), 2, "parameter 'count': must be in [0, 5]"),
+            (new ArgumentException("the list is empty", "Thresholds"), 2, "parameter 'Thresholds': the list is empty"),
+            (new ArgumentException("'k' must be positive", "k"), 2, "'k' must be positive"),
+            (new IOException("disk full"), 3, "cannot read or write a file: disk full"),
+            (new FileNotFoundException("Could not find file '/x'."), 3, "cannot read or write a file: Could not find file '/x'."),
+            (new UnauthorizedAccessException("Access to the path '/x' is denied."), 3, "permission denied: Access to the path '/x' is denied."),
+            (new InvalidOperationException("the solver was disposed"), 1, "internal error: the solver was disposed (set MEDIDA_DEBUG=1 for details)"),
+            (new NotSupportedException(""), 1, "internal error (set MEDIDA_DEBUG=1 for details)"),
+        };
+        foreach (var (error, exitCode, message) in cases)
+        {
+            var (text, code) = CliErrors.Describe(error);
+            Assert.Equal(message, text);
+            Assert.Equal(exitCode, code);
+            Assert.DoesNotMatch(@"\b\w+Exception\b", text);
+            Assert.DoesNotContain("(Parameter", text);
+        }
+    }
+
+    [Fact]
+    public void ParameterSuffixAndActualValueLineAreStripped()
+    {
+        var e = new ArgumentOutOfRangeException("index", 6, "index must be less than 6");
+        Assert.Contains("(Parameter 'index')", e.Message);
+        Assert.Equal("index must be less than 6", CliErrors.Clean(e.Message));
+        Assert.Equal("--snapshot: index must be less than 6", CliErrors.Argument(e, options: new Dictionary<string, string> { ["index"] = "--snapshot" }));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void FailsWithOneLineAndNoOutput(string name, int exitCode, string[] args, string[] fragments)
@@ -169,8 +243,24 @@ public sealed class ErrorTests
         }).ToArray();
         foreach (string a in args)
         {
+            if (a.StartsWith("@T/afile", StringComparison.Ordinal)) File.WriteAllText(dir.File("afile"), "not a folder");
             switch (a)
             {
+                case "@T/dt100.json":
+                    File.WriteAllText(dir.File("dt100.json"), """{"truth": {"dt": 100}}""");
+                    break;
+                case "@T/betastring.json":
+                    File.WriteAllText(dir.File("betastring.json"), """{"truth": {"beta": "x"}}""");
+                    break;
+                case "@T/list.json":
+                    File.WriteAllText(dir.File("list.json"), "[1, 2]");
+                    break;
+                case "@T/broken.json":
+                    File.WriteAllText(dir.File("broken.json"), """{"truth": {"beta": }""");
+                    break;
+                case "@T/priorsnap.json":
+                    File.WriteAllText(dir.File("priorsnap.json"), """{"prior_snapshots": -3}""");
+                    break;
                 case "@T/garbage.h5":
                     var bytes = new byte[3000];
                     new Random(42).NextBytes(bytes);
