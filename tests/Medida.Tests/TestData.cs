@@ -41,7 +41,8 @@ internal static class TestData
         get
         {
             Science.Tests.Shared.Prerequisite.Require(OracleData.Value is not null, "the oracle qg_oracle_public.h5",
-                "put the shared reference data (reference/oracle/) beside the repository, or set SCIENCE_ORACLE to the file");
+                "put the shared reference data (reference/oracle/) beside the repository, or set SCIENCE_ORACLE to the file",
+            "CI should have copied the shared reference data beside the repository");
             return OracleData.Value!;
         }
     }

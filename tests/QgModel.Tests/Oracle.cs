@@ -16,7 +16,8 @@ internal static class Oracle
     {
         string? path = OracleFile.DefaultPath;
         Science.Tests.Shared.Prerequisite.Require(path is not null, "the oracle qg_oracle_public.h5",
-            "put the shared reference data (reference/oracle/) beside the repository, or set SCIENCE_ORACLE to the file");
+            "put the shared reference data (reference/oracle/) beside the repository, or set SCIENCE_ORACLE to the file",
+            "CI should have copied the shared reference data beside the repository");
         return path!;
     }
 

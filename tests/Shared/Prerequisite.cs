@@ -19,12 +19,13 @@ internal static class Prerequisite
     /// <param name="available">Whether the prerequisite is present.</param>
     /// <param name="what">The missing thing, e.g. "libfftw3 (libfftw3.so.3)".</param>
     /// <param name="howToGet">How to get it, e.g. "apt-get install libfftw3-double3".</param>
-    public static void Require(bool available, string what, string howToGet)
+    /// <param name="ciProvides">What should have provided it in CI; by default ".ci/run should have installed it".</param>
+    public static void Require(bool available, string what, string howToGet, string? ciProvides = null)
     {
         if (available) return;
         if (IsCi)
             throw new MissingPrerequisiteException(
-                $"CI=true but {what} is missing: .ci/run should have installed it ({howToGet})");
+                $"CI=true but {what} is missing: {ciProvides ?? ".ci/run should have installed it"} ({howToGet})");
         throw new SkipException($"{what} is missing; to run this test: {howToGet} (under CI=true this is a failure)");
     }
 
