@@ -57,14 +57,16 @@ public sealed class MedidaPipelineTests
             Assert.Equal(i + 1, layer.GetProperty("layer").GetInt32());
             Assert.False(layer.GetProperty("no_error").GetBoolean());
             double nmse = layer.GetProperty("nmse").GetDouble();
-            Assert.InRange(nmse, 0, 1e-3);
+            // Measured nMSE 1.863e-5 in both layers (spec C3: ≤ 1e-4); bound measured × 1.5 (was 1e-3).
+            Assert.InRange(nmse, 0, 2.8e-5);
             double sign = i == 0 ? 1 : -1;
             var terms = Terms(layer);
             Assert.Equal(["psi1", "psi2", "psi_R"], terms.Keys.Order(StringComparer.Ordinal));
             AssertWithin(-0.1 * sign, terms["psi1"].Coefficient, 0.01, $"layer {i + 1} psi1");
             AssertWithin(0.1 * sign, terms["psi2"].Coefficient, 0.01, $"layer {i + 1} psi2");
             AssertWithin(0.1 * sign, terms["psi_R"].Coefficient, 0.01, $"layer {i + 1} psi_R");
-            Assert.All(terms.Values, t => Assert.InRange(t.Std, 0, 1e-3));
+            // Measured posterior std 5.56e-6 … 6.50e-6 per term; band measured ÷/× 1.5 (was [0, 1e-3]).
+            Assert.All(terms.Values, t => Assert.InRange(t.Std, 3.7e-6, 9.8e-6));
         }
 
         Assert.Contains("verdict: exact support", r.StdOut);

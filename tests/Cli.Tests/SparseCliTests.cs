@@ -48,11 +48,15 @@ public sealed class SparseCliTests
         {
             var layers = doc.RootElement.GetProperty("layers").EnumerateArray().ToArray();
             Assert.Equal(2, layers.Length);
-            // Cubic at SR 0.75 on the shipped snapshot: ψ to about 1e-3, ∇²ψ to tens of per cent (the D2 regime).
-            foreach (var layer in layers)
+            // Cubic at SR 0.75 on the shipped snapshot: ψ to a few 1e-3, ∇²ψ to tens of per cent (the D2 regime).
+            // Measured (deterministic: seeded sensors): ψ 2.713e-3 / 6.578e-3, ∇²ψ 0.4500 / 0.2714 (layers 1 / 2);
+            // bands measured ÷/× 1.5 (were ψ [1e-6, 2e-2] and ∇²ψ [1e-2, 2.0] for both layers).
+            (double Lo, double Hi)[] psiBand = [(1.8e-3, 4.1e-3), (4.4e-3, 9.9e-3)];
+            (double Lo, double Hi)[] lapBand = [(0.30, 0.68), (0.18, 0.41)];
+            for (int i = 0; i < 2; i++)
             {
-                Assert.InRange(layer.GetProperty("psi_error").GetDouble(), 1e-6, 2e-2);
-                Assert.InRange(layer.GetProperty("laplacian_error").GetDouble(), 1e-2, 2.0);
+                Assert.InRange(layers[i].GetProperty("psi_error").GetDouble(), psiBand[i].Lo, psiBand[i].Hi);
+                Assert.InRange(layers[i].GetProperty("laplacian_error").GetDouble(), lapBand[i].Lo, lapBand[i].Hi);
             }
         }
 

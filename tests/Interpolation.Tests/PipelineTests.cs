@@ -46,6 +46,15 @@ public sealed class PipelineTests(ITestOutputHelper output)
         output.WriteLine(Describe(report));
         Assert.True(report.Layers.Any(l => !l.NoError && (l.Terms.Count >= 4 || l.Nmse >= 0.5)), Describe(report));
         Assert.NotEqual("exact support", report.Verdict);
+
+        // Positive control on the same path (cubic through the sparse-observation pipeline) with every sensor: the
+        // estimate is the truth and discovery finds the exact support, so a broken pipeline cannot pass the above.
+        var exact = InterpolationDiagnostics.Compute(Layout(1.0), Truth.Psi, Estimate("cubic", 1.0), "cubic");
+        Assert.All(exact.Layers, l => Assert.True(l.LaplacianError <= 1e-12, $"cubic SR 1 ∇²ψ error {l.LaplacianError:E2}"));
+        var control = Discover(1001, "cubic", 1.0);
+        output.WriteLine("control: " + Describe(control));
+        Assert.Equal("exact support", control.Verdict);
+        Assert.All(control.Layers, l => Assert.True(l.Comparison!.MaxRelativeError < 0.01, Describe(control)));
     }
 
     /// <summary>

@@ -49,7 +49,9 @@ public sealed class RbfTests(ITestOutputHelper output)
         var est = rbf.Interpolate(layout, values, new InterpolationContext());
         var d = InterpolationDiagnostics.Compute(layout, Truth.Psi, est, "rbf", values);
         Assert.All(d.Layers, l => Assert.True(l.SensorMaxError < 1e-8 * 20, $"sensor error {l.SensorMaxError:E2}"));
-        Assert.InRange(d.Layers[0].PsiError, 1e-3, 0.1);
+        output.WriteLine($"SR 0.05 rbf: ψ1 error {d.Layers[0].PsiError:E3}, ψ2 error {d.Layers[1].PsiError:E3}");
+        // Measured ψ1 error 5.497e-2 (deterministic: seeded layout, LU solve); band measured ÷/× 1.5 (was [1e-3, 0.1]).
+        Assert.InRange(d.Layers[0].PsiError, 0.037, 0.082);
         var capped = new RbfInterpolator(maxSensors: 500);
         var e = Assert.Throws<ArgumentException>(() => capped.Interpolate(layout, values, new InterpolationContext()));
         Assert.Contains("cap is 500", e.Message);
@@ -62,17 +64,15 @@ public sealed class RbfTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Spec §13 D6 — slow (one 4 608² LU and a discovery): runs only when SCIENCE_SLOW=1, otherwise returns at once.
-    /// Reference: ψ1 error 0.0089, ∇²ψ1 error 0.53, 1001 fails with nMSE 0.59 and 9 terms.
+    /// Spec §13 D6 — slow (one 4 608² LU and a discovery): runs only when SCIENCE_SLOW=1, otherwise skipped.
+    /// Reference: ψ1 error 0.0089, ∇²ψ1 error 0.53, 1001 fails with nMSE 0.59 and 9 terms. Positive controls on the
+    /// same path: the RBF estimate is exact at its sensors, and the same sparse-observation pipeline with every sensor
+    /// (exact interpolator) finds the exact support.
     /// </summary>
-    [Fact]
+    [SkippableFact]
     public void D6_slow_rbf_at_025_fails_discovery_only_with_SCIENCE_SLOW()
     {
-        if (Environment.GetEnvironmentVariable("SCIENCE_SLOW") != "1")
-        {
-            output.WriteLine("skipped: set SCIENCE_SLOW=1 to run the RBF SR 0.25 check (D6)");
-            return;
-        }
+        Science.Tests.Shared.Prerequisite.OptIn("SCIENCE_SLOW", "the RBF SR 0.25 check (spec D6, one 4 608² LU)");
         var layout = Layout(0.25);
         var rbf = new RbfInterpolator();
         var d = InterpolationDiagnostics.Compute(layout, Truth.Psi, rbf.Interpolate(layout, layout.SampleLayers(Truth.Psi), new InterpolationContext()), "rbf");
@@ -83,5 +83,15 @@ public sealed class RbfTests(ITestOutputHelper output)
         var report = ModelErrorDiscovery.Discover(inc, CaseCatalogue.Get(1001), new DiscoverySettings());
         output.WriteLine(Describe(report));
         Assert.True(report.Layers.Any(l => !l.NoError && l.Nmse >= 0.3 && l.Terms.Count >= 5), Describe(report));
+
+        // Positive controls: the RBF interpolant reproduces its sensors, and the same pipeline with all sensors succeeds.
+        var sampled = layout.SampleLayers(Truth.Psi);
+        var atSensors = InterpolationDiagnostics.Compute(layout, Truth.Psi, rbf.Interpolate(layout, sampled, new InterpolationContext()), "rbf", sampled);
+        Assert.All(atSensors.Layers, l => Assert.True(l.SensorMaxError < 1e-6, $"rbf sensor error {l.SensorMaxError:E2}"));
+        var full = Layout(1.0);
+        var fullInc = new IncrementBuilder(CaseCatalogue.Get(1001), IncrementSettings.Reference, new SparseObservation(full, ExactInterpolator.Instance)).Build([Truth]);
+        var control = ModelErrorDiscovery.Discover(fullInc, CaseCatalogue.Get(1001), new DiscoverySettings());
+        output.WriteLine("control: " + Describe(control));
+        Assert.Equal("exact support", control.Verdict);
     }
 }

@@ -8,25 +8,30 @@ namespace Science.Medida.Tests;
 /// <summary>The increments of the reference pipeline against the reference solver's oracle (/onestep) and spec C1.</summary>
 public sealed class IncrementOracleTests : IClassFixture<IncrementOracleTests.Fixture>
 {
-    /// <summary>The oracle's one-step input and the increments built from it, once per class.</summary>
+    /// <summary>
+    /// The oracle's one-step input and the increments built from it, once per class. Built on first use inside a test,
+    /// so that a missing oracle skips the tests (fails them under CI=true) instead of failing the fixture.
+    /// </summary>
     public sealed class Fixture
     {
+        private readonly Lazy<QgState> _input = new(() => new QgState(Grid.Default, TestData.Oracle.ReadLayers("/onestep/input"), null));
+        private readonly Lazy<Increment> _case1001, _perfect;
+
         public Fixture()
         {
-            var input = new QgState(Grid.Default, TestData.Oracle.ReadLayers("/onestep/input"), null);
-            Case1001 = new IncrementBuilder(CaseCatalogue.Get(1001), IncrementSettings.Reference, FullObservation.Instance).Build([input]);
-            Perfect = new IncrementBuilder(CaseCatalogue.Get(1000), IncrementSettings.Reference, FullObservation.Instance).Build([input]);
+            _case1001 = new(() => new IncrementBuilder(CaseCatalogue.Get(1001), IncrementSettings.Reference, FullObservation.Instance).Build([_input.Value]));
+            _perfect = new(() => new IncrementBuilder(CaseCatalogue.Get(1000), IncrementSettings.Reference, FullObservation.Instance).Build([_input.Value]));
         }
 
-        public Increment Case1001 { get; }
-        public Increment Perfect { get; }
+        public Increment Case1001 => _case1001.Value;
+        public Increment Perfect => _perfect.Value;
     }
 
     private readonly Fixture _f;
 
     public IncrementOracleTests(Fixture fixture) => _f = fixture;
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(1)]
     [InlineData(2)]
     public void Case1001IncrementMatchesOracleDq(int layer)
@@ -37,7 +42,7 @@ public sealed class IncrementOracleTests : IClassFixture<IncrementOracleTests.Fi
     }
 
     /// <summary>The default library state is the model forecast ψ^m(t + Δt), which is the oracle's case1001 ψ.</summary>
-    [Fact]
+    [SkippableFact]
     public void Case1001LibraryStateIsTheOracleForecast()
     {
         Assert.Equal(LibraryState.Forecast, _f.Case1001.Settings.LibraryState);
@@ -49,7 +54,7 @@ public sealed class IncrementOracleTests : IClassFixture<IncrementOracleTests.Fi
     }
 
     /// <summary>Spec §7.4/README: rms of the oracle's dq is 0.0508 in both layers; ours must agree.</summary>
-    [Fact]
+    [SkippableFact]
     public void Case1001IncrementRmsMatchesOracleReadme()
     {
         for (int layer = 1; layer <= 2; layer++)
@@ -62,7 +67,7 @@ public sealed class IncrementOracleTests : IClassFixture<IncrementOracleTests.Fi
     }
 
     /// <summary>C1 on the oracle's input: max|h_k| ≤ 1e−9 for the perfect model.</summary>
-    [Fact]
+    [SkippableFact]
     public void PerfectModelIncrementIsZero()
     {
         for (int layer = 1; layer <= 2; layer++)
@@ -73,7 +78,7 @@ public sealed class IncrementOracleTests : IClassFixture<IncrementOracleTests.Fi
     }
 
     /// <summary>C1 with the library at the estimate and with consistent bookkeeping too (same truth and model).</summary>
-    [Theory]
+    [SkippableTheory]
     [InlineData(LibraryState.Estimate, PvBookkeeping.Reference)]
     [InlineData(LibraryState.Forecast, PvBookkeeping.Consistent)]
     public void PerfectModelIncrementIsZeroForOtherSettings(LibraryState state, PvBookkeeping bookkeeping)

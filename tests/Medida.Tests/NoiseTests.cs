@@ -38,6 +38,14 @@ public sealed class NoiseTests(ITestOutputHelper output)
         Assert.True(std >= 50 * clean, $"std h1 {std:G4} < 50 × clean {clean:G4}");
         Assert.NotEqual("exact support", report.Layer(1).Comparison!.Verdict);
         Assert.NotEqual("exact support", report.Verdict);
+
+        // Positive control on the same path (NoisyObservation, same seed, level 0): the clean increment and the exact
+        // support, so that a broken pipeline cannot pass the failure above.
+        var control = Run(1001, new NoisyObservation(0, Seed), out var zero);
+        foreach (var l in control.Layers) output.WriteLine($"D5 control L{l.Layer}: {TestData.Describe(l)} verdict {l.Comparison?.Verdict}");
+        Assert.Equal(TestData.Increment(1001, [0]).Dq, zero.Dq);
+        Assert.Equal("exact support", control.Verdict);
+        Assert.All(control.Layers, l => Assert.True(l.Comparison!.MaxRelativeError < 0.01, TestData.Describe(l)));
     }
 
     [Fact]
@@ -123,6 +131,12 @@ public sealed class NoiseTests(ITestOutputHelper output)
             .Select(t => Math.Abs(t.Coefficient)).DefaultIfEmpty(0).Max();
         Assert.True(l1.NoError || l1.Nmse >= 0.5 || spurious >= 0.05,
             $"D3: 1001 L1 should fail with KEEP = 0.95, got {TestData.Describe(l1)}");
+
+        // Positive control on the same path with KEEP = 1 (the §9.4 filter keeping everything): the exact support.
+        var control = Run(1001, new NoisyObservation(0, Seed, g => SpectralFilter.KeepRatio(g, 1.0), "keep(1)"), out _);
+        foreach (var l in control.Layers) output.WriteLine($"D3 control L{l.Layer}: {TestData.Describe(l)} verdict {l.Comparison?.Verdict}");
+        Assert.Equal("exact support", control.Verdict);
+        Assert.All(control.Layers, l => Assert.True(l.Comparison!.MaxRelativeError < 0.01, TestData.Describe(l)));
     }
 
     /// <summary>The §9.4 mask: rows 96 − rk … 96 + rk − 1 and columns 48 − ck … 48 + ck − 1 zeroed (rk = 4, ck = 2 at 0.95).</summary>

@@ -6,7 +6,7 @@ namespace Science.QgModel.Tests;
 
 /// <summary>
 /// Both <see cref="IRealFft2D"/> backends against a naive double-precision DFT with NumPy rfft2/irfft2 semantics,
-/// and against each other. FFTW tests return early (with a message) where libfftw3 is not installed.
+/// and against each other. FFTW tests are skipped where libfftw3 is not installed (and fail under CI=true).
 /// </summary>
 public sealed class FftTests(ITestOutputHelper output)
 {
@@ -159,24 +159,18 @@ public sealed class FftTests(ITestOutputHelper output)
 
     private static double RelErr(double[] a, double[] b) => MaxDiff(a, b) / MaxAbs(b);
 
-    private bool FftwMissing()
-    {
-        if (FftwRealFft2D.IsAvailable)
-        {
-            return false;
-        }
+    /// <summary>Skips the test where libfftw3 is not installed (fails it under CI=true, where .ci/run installs it).</summary>
+    private static void RequireFftw() =>
+        Science.Tests.Shared.Prerequisite.Require(FftwRealFft2D.IsAvailable, "libfftw3 (libfftw3.so.3)",
+            "apt-get install libfftw3-double3");
 
-        output.WriteLine("SKIPPED: libfftw3.so.3 is not installed (apt-get install libfftw3-double3).");
-        return true;
-    }
-
-    private IRealFft2D? Make(string backend, int ny, int nx) => backend switch
+    private static IRealFft2D Make(string backend, int ny, int nx) => backend switch
     {
         "managed" => new ManagedRealFft2D(ny, nx),
         "managed256" => new ManagedRealFft2D(ny, nx, 4),
         "managed128" => new ManagedRealFft2D(ny, nx, 2),
         "scalar" => new ManagedRealFft2D(ny, nx, 1),
-        "fftw" => FftwMissing() ? null : new FftwRealFft2D(ny, nx),
+        "fftw" => MakeFftw(ny, nx),
         _ => throw new ArgumentException(backend),
     };
 
@@ -212,15 +206,11 @@ public sealed class FftTests(ITestOutputHelper output)
     // ------------------------------------------------------------------------------------------------------
     // Accuracy against the naive DFT.
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(KeyCases))]
     public void ForwardMatchesNaiveDft(string backend, int ny, int nx)
     {
-        using IRealFft2D? fft = Make(backend, ny, nx);
-        if (fft is null)
-        {
-            return;
-        }
+        using IRealFft2D fft = Make(backend, ny, nx);
 
         double[] f = Random(ny * nx, 1);
         (double[] er, double[] ei) = NaiveForward(f, ny, nx);
@@ -232,15 +222,11 @@ public sealed class FftTests(ITestOutputHelper output)
         Assert.True(err <= 1e-13, $"forward error {err:E3}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(KeyCases))]
     public void InverseMatchesNaiveIrfft2(string backend, int ny, int nx)
     {
-        using IRealFft2D? fft = Make(backend, ny, nx);
-        if (fft is null)
-        {
-            return;
-        }
+        using IRealFft2D fft = Make(backend, ny, nx);
 
         // An arbitrary, non-Hermitian spectrum: the k = 0 and Nx/2 columns are not consistent, so this also checks
         // NumPy's rule of dropping the imaginary parts of those bins after the y transform.
@@ -254,15 +240,11 @@ public sealed class FftTests(ITestOutputHelper output)
         Assert.True(err <= 1e-13, $"inverse error {err:E3}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(AllSizeCases))]
     public void EveryRadixPathMatchesNaive(string backend, int ny, int nx)
     {
-        using IRealFft2D? fft = Make(backend, ny, nx);
-        if (fft is null)
-        {
-            return;
-        }
+        using IRealFft2D fft = Make(backend, ny, nx);
 
         double[] f = Random(ny * nx, ny * 1000 + nx);
         (double[] er, double[] ei) = NaiveForward(f, ny, nx);
@@ -279,15 +261,11 @@ public sealed class FftTests(ITestOutputHelper output)
         Assert.True(RelErr(g, expected) <= 1e-13, $"inverse {RelErr(g, expected):E3}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(KeyCases))]
     public void RoundTripIsIdentity(string backend, int ny, int nx)
     {
-        using IRealFft2D? fft = Make(backend, ny, nx);
-        if (fft is null)
-        {
-            return;
-        }
+        using IRealFft2D fft = Make(backend, ny, nx);
 
         double[] f = Random(ny * nx, 4);
         var re = new double[ny * fft.Nk];
@@ -300,15 +278,11 @@ public sealed class FftTests(ITestOutputHelper output)
         Assert.True(err <= 1e-14, $"round trip error {err:E3}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(KeyCases))]
     public void InverseIgnoresImaginaryPartsOfSelfConjugateBins(string backend, int ny, int nx)
     {
-        using IRealFft2D? fft = Make(backend, ny, nx);
-        if (fft is null)
-        {
-            return;
-        }
+        using IRealFft2D fft = Make(backend, ny, nx);
 
         int nk = fft.Nk, n = ny * nk;
         double[] re = Random(n, 5), im = Random(n, 6);
@@ -369,15 +343,11 @@ public sealed class FftTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(PaddedCases))]
     public void InverseFromSmallerEqualsZeroPaddedInverse(string backend, int ny, int nx, int srcNy, int srcNk)
     {
-        using IRealFft2D? fft = Make(backend, ny, nx);
-        if (fft is null)
-        {
-            return;
-        }
+        using IRealFft2D fft = Make(backend, ny, nx);
 
         int nk = fft.Nk;
         double[] sre = Random(srcNy * srcNk, 10), sim = Random(srcNy * srcNk, 11);
@@ -404,15 +374,11 @@ public sealed class FftTests(ITestOutputHelper output)
         Assert.True(RelErr(f, expected) <= 1e-14);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(PaddedCases))]
     public void ForwardToSmallerEqualsTruncatedForward(string backend, int ny, int nx, int dstNy, int dstNk)
     {
-        using IRealFft2D? fft = Make(backend, ny, nx);
-        if (fft is null)
-        {
-            return;
-        }
+        using IRealFft2D fft = Make(backend, ny, nx);
 
         int nk = fft.Nk;
         double[] f = Random(ny * nx, 12);
@@ -438,14 +404,11 @@ public sealed class FftTests(ITestOutputHelper output)
     // ------------------------------------------------------------------------------------------------------
     // Cross-backend agreement, determinism, allocation.
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(KeySizes))]
     public void ManagedAndFftwAgree(int ny, int nx)
     {
-        if (FftwMissing())
-        {
-            return;
-        }
+        RequireFftw();
 
         using var managed = new ManagedRealFft2D(ny, nx);
         using var fftw = new FftwRealFft2D(ny, nx);
@@ -482,17 +445,13 @@ public sealed class FftTests(ITestOutputHelper output)
         Assert.True(errI <= 1e-13, $"inverse differs by {errI:E3}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Backends))]
     public void RepeatedCallsAreBitIdentical(string backend)
     {
         const int ny = 288, nx = 144;
-        using IRealFft2D? fft = Make(backend, ny, nx);
-        using IRealFft2D? other = Make(backend, ny, nx);
-        if (fft is null || other is null)
-        {
-            return;
-        }
+        using IRealFft2D fft = Make(backend, ny, nx);
+        using IRealFft2D other = Make(backend, ny, nx);
 
         int n = ny * fft.Nk;
         double[] f = Random(ny * nx, 18);
@@ -514,7 +473,7 @@ public sealed class FftTests(ITestOutputHelper output)
         Assert.Equal(g1, g2);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(288, 144)]
     [InlineData(22, 30)]
     public void ManagedResultsDoNotDependOnSimdWidth(int ny, int nx)
@@ -537,13 +496,10 @@ public sealed class FftTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void FftwPlansCanBeMadeFromManyThreads()
     {
-        if (FftwMissing())
-        {
-            return;
-        }
+        RequireFftw();
 
         const int ny = 48, nx = 36;
         double[] f = Random(ny * nx, 23);
@@ -565,16 +521,12 @@ public sealed class FftTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Backends))]
     public void TransformsDoNotAllocate(string backend)
     {
         const int ny = 288, nx = 144, sny = 192, snk = 49;
-        using IRealFft2D? fft = Make(backend, ny, nx);
-        if (fft is null)
-        {
-            return;
-        }
+        using IRealFft2D fft = Make(backend, ny, nx);
 
         int n = ny * fft.Nk;
         double[] f = Random(ny * nx, 19);
@@ -604,10 +556,16 @@ public sealed class FftTests(ITestOutputHelper output)
         Assert.Equal(before, after);
     }
 
+    private static FftwRealFft2D MakeFftw(int ny, int nx)
+    {
+        RequireFftw();
+        return new FftwRealFft2D(ny, nx);
+    }
+
     // ------------------------------------------------------------------------------------------------------
     // Factory and validation.
 
-    [Fact]
+    [SkippableFact]
     public void CreatePicksBackends()
     {
         using IRealFft2D managed = RealFft2D.Create(12, 10, FftBackendKind.Managed);
@@ -629,7 +587,7 @@ public sealed class FftTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0, 8, "ny")]
     [InlineData(7, 8, "ny")]
     [InlineData(-2, 8, "ny")]
@@ -645,15 +603,11 @@ public sealed class FftTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Backends))]
     public void PaddedVariantsRejectBadShapes(string backend)
     {
-        using IRealFft2D? fft = Make(backend, 12, 10);
-        if (fft is null)
-        {
-            return;
-        }
+        using IRealFft2D fft = Make(backend, 12, 10);
 
         var big = new double[12 * 10];
         var spec = new double[12 * 6];

@@ -10,7 +10,7 @@ public sealed class OracleExactnessTests
 {
     private const double Tolerance = 1e-11;
 
-    [Fact]
+    [SkippableFact]
     public void TrajectoryFromAnalyticIcMatchesReference()
     {
         var grid = Grid.Default;
@@ -32,7 +32,7 @@ public sealed class OracleExactnessTests
         Assert.True(report.TrueForAll(r => !r.StartsWith("FAIL")), string.Join("\n", report));
     }
 
-    [Fact]
+    [SkippableFact]
     public void OneStepTruthFromSpunUpStateMatchesReference()
     {
         var grid = Grid.Default;

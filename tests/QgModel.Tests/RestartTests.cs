@@ -3,7 +3,7 @@ namespace Science.QgModel.Tests;
 /// <summary>Acceptance 5: a checkpointed restart continues bit for bit.</summary>
 public sealed class RestartTests
 {
-    [Fact]
+    [SkippableFact]
     public void CheckpointRestartIsBitwiseIdentical()
     {
         var g = Grid.Default;
@@ -29,7 +29,7 @@ public sealed class RestartTests
         Assert.Equal(straight.Previous.Psi, resumed.Previous.Psi);
     }
 
-    [Fact]
+    [SkippableFact]
     public void CheckpointBeforeFirstStepIsRefused()
     {
         var g = Grid.Default;
@@ -38,7 +38,7 @@ public sealed class RestartTests
         Assert.Throws<InvalidOperationException>(() => s.Checkpoint());
     }
 
-    [Fact]
+    [SkippableFact]
     public void EnsembleMembersSteppedInParallelEqualSerialRuns()
     {
         var g = Grid.Default;

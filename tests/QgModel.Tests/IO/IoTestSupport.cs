@@ -93,7 +93,10 @@ internal static class IoFixtures
     }
 }
 
-/// <summary>External tools for the interop tests; tests return early when they are missing.</summary>
+/// <summary>
+/// External tools for the interop tests; <see cref="RequirePythonH5py"/> and <see cref="RequireH5dump"/> skip the test
+/// when they are missing (fail it under CI=true).
+/// </summary>
 internal static class ExternalTools
 {
     public const string SystemPython = "/usr/bin/python3";
@@ -108,6 +111,18 @@ internal static class ExternalTools
 
     /// <summary>The h5dump executable, or null.</summary>
     public static string? H5dump => H5dumpPath.Value;
+
+    /// <summary>Skips the test (fails it under CI=true) unless /usr/bin/python3 can import h5py and numpy.</summary>
+    public static void RequirePythonH5py() =>
+        Science.Tests.Shared.Prerequisite.Require(HasPythonH5py, $"{SystemPython} with h5py and numpy",
+            "apt-get install python3-h5py python3-numpy");
+
+    /// <summary>The h5dump executable; skips the test (fails it under CI=true) when it is not on PATH.</summary>
+    public static string RequireH5dump()
+    {
+        Science.Tests.Shared.Prerequisite.Require(H5dump is not null, "h5dump (on PATH)", "apt-get install hdf5-tools");
+        return H5dump!;
+    }
 
     public static (int ExitCode, string StdOut, string StdErr) Run(string exe, IEnumerable<string> args, int timeoutMs = 120_000)
     {
