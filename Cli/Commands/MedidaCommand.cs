@@ -2,6 +2,7 @@ using Science.Numerics.Fft;
 using System.Globalization;
 using System.Text.Json;
 using Science.Medida.Cases;
+using Science.Medida.Experiments;
 using Science.Medida.Discovery;
 using Science.Medida.Filters;
 using Science.Medida.Increments;
@@ -32,6 +33,7 @@ internal static class MedidaCommand
 
     public const string DiscoverUsage =
         "medida discover --state STATE.h5 --case ID --output REPORT.json [--regressor rvm|stlsq|ensemble] [--library reference|extended|LABELS]\n" +
+        "medida discover --config REPORT.json --output OTHER.json   (re-runs the experiment a report embeds, bit for bit)\n" +
         "              [--library-state forecast|estimate] [--pv-bookkeeping reference|consistent] [--snapshots N --every K]\n" +
         "              [--noise LEVEL --seed S --smoother none|keep:R|gaussian:F] [--regression-filter F (0 = off; default 0, 0.08 with --sensors)] [--delta D]\n" +
         "              [--thresholds T1,T2,…] [--boundary-cut N] [--standardise] [--files DIR] [--no-charts] [--list-cases] [--quiet]\n" +
@@ -42,12 +44,14 @@ internal static class MedidaCommand
     {
         if (args.Contains("--list-interpolators")) return ListInterpolators();
         var a = Arguments.Parse("medida increments", args, Common, ["quiet", "merge-observations"]);
-        var setup = Setup(a, "medida increments", args);
+        var experiment = Experiment(a, discover: false);
         string output = a.Required("output");
         Files.CheckOutputFile(output, "--output");
+        var (setup, finish) = Prepare(experiment, a.Has("quiet"));
         QgCommand.EnsureDirectory(output);
-        var increment = setup.Build();
-        IncrementFile.Write(output, increment, setup.Case.Id, setup.Provenance);
+        var increment = setup.Builder.Build(setup.Snapshots);
+        finish();
+        IncrementFile.Write(output, increment, setup.Case.Id, Provenance(experiment, setup, "medida increments", args));
         Summary.Table("medida increments", [
             ("case", $"{setup.Case.Id} ({setup.Case.Name}): {setup.Case.Description}"),
             ("snapshots", $"{increment.Snapshots} at t = {string.Join(", ", increment.Times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))}"),
@@ -66,32 +70,25 @@ internal static class MedidaCommand
             return 0;
         }
         if (args.Contains("--list-interpolators")) return ListInterpolators();
-        var a = Arguments.Parse("medida discover", args, [.. Common, .. DiscoverOnly], ["quiet", "standardise", "no-charts", "merge-observations"]);
-        var setup = Setup(a, "medida discover", args);
+        var a = Arguments.Parse("medida discover", args, [.. Common, .. DiscoverOnly, "config"], ["quiet", "standardise", "no-charts", "merge-observations"]);
+        var experiment = Experiment(a, discover: true);
         string output = a.Required("output");
-        var settings = new DiscoverySettings
-        {
-            Library = Parse(() => CandidateLibrary.Parse(a.Text("library") ?? "reference"), "--library (reference, extended, or comma-separated labels)"),
-            Regressor = a.Choice("regressor", ["rvm", "stlsq", "ensemble"], "rvm") switch
-            {
-                "stlsq" => RegressorKind.Stlsq,
-                "ensemble" => RegressorKind.EnsembleStlsq,
-                _ => RegressorKind.Rvm,
-            },
-            RegressionFilter = a.Real("regression-filter", 0, 10, setup.SparseObservations ? DiscoverySettings.SparseObservationFilter : 0),
-            Delta = a.Real("delta", 0, 1e6, 1e-3),
-            Thresholds = a.Text("thresholds") is { } t ? ParseList(t, "--thresholds") : null,
-            Standardise = a.Has("standardise"),
-            Cut = new RegionCut((int)a.Integer("boundary-cut", 0, 10_000, 20), (int)a.Integer("boundary-cut", 0, 10_000, 20)),
-            Seed = setup.Seed,
-        };
         string files = a.Text("files") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + "_files");
         Files.CheckOutputFile(output, "--output");
         Files.CheckOutputFolder(files, a.Has("files") ? "--files" : "the report folder (--files)");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var increment = setup.Build();
-        var report = Parse(() => ModelErrorDiscovery.Discover(increment, setup.Case, settings, setup.Provenance, setup.Backend), "discovery", SettingOptions);
+        var (setup, finish) = Prepare(experiment, a.Has("quiet"));
+        ExperimentResult result;
+        try
+        {
+            result = setup.Run(new Dictionary<string, string> { ["command"] = "medida discover " + string.Join(' ', args) }, finish);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(e.ParamName is { } p && SettingOptions.ContainsKey(p) ? CliErrors.Argument(e, options: SettingOptions) : CliErrors.Argument(e, "discovery"));
+        }
+        var (report, increment) = (result.Report, result.Increment);
         ReportWriter.WriteJson(output, report);
         var written = new List<string> { output };
         Files.CreateFolder(files, a.Has("files") ? "--files" : "the report folder");
@@ -103,10 +100,22 @@ internal static class MedidaCommand
         Summary.Table("medida discover", [
             ("rows per layer", report.Rows.ToString(CultureInfo.InvariantCulture)),
             ("wall time", string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:F2} s (library + sweeps {report.RegressionTime.TotalSeconds:F2} s)")),
+            ("re-run", $"medida discover --config {output} --output OTHER.json"),
             ("files", string.Join("\n" + new string(' ', 17), written)),
         ]);
         return 0;
     }
+
+    // The increment file's provenance: the command line and the settings of the experiment.
+    private static Dictionary<string, string> Provenance(MedidaExperiment experiment, ExperimentSetup setup, string command, IReadOnlyList<string> args) => new()
+    {
+        ["command"] = command + " " + string.Join(' ', args),
+        ["state_file"] = experiment.State,
+        ["seed"] = experiment.Seed.ToString(CultureInfo.InvariantCulture),
+        ["noise"] = experiment.Observation.Noise.ToString("G", CultureInfo.InvariantCulture),
+        ["estimator"] = setup.Estimator.Name,
+        ["experiment"] = experiment.ToJson().ToJsonString(),
+    };
 
     /// <summary>Prints the interpolator names separated by spaces (the contract of <c>--list-interpolators</c>).</summary>
     private static int ListInterpolators()
@@ -115,59 +124,143 @@ internal static class MedidaCommand
         return 0;
     }
 
-    private sealed record PipelineSetup(ModelErrorCase Case, IReadOnlyList<QgState> Snapshots, IncrementBuilder Builder,
-        Dictionary<string, string> Provenance, Science.Numerics.Fft.FftBackendKind Backend, int Seed, Action? FinishProgress)
+    /// <summary>
+    /// The experiment the options describe (<c>--config FILE.json</c>: a report or an experiment file; otherwise the
+    /// individual options). Values are checked here with the option names in the messages.
+    /// </summary>
+    private static MedidaExperiment Experiment(Arguments a, bool discover)
     {
-        /// <summary>Whether the states are estimated from sensors (the progress display exists only then).</summary>
-        public bool SparseObservations => FinishProgress is not null;
-
-        public Increment Build()
+        if (a.Text("config") is { } config)
         {
-            var increment = Builder.Build(Snapshots);
-            FinishProgress?.Invoke();
-            return increment;
+            var given = ExperimentOptions.Where(o => a.Has(o)).Select(o => "--" + o).ToArray();
+            if (given.Length > 0)
+                throw new CliException($"--config {config} describes the whole experiment; drop {string.Join(" ", given)} (or drop --config)");
+            if (!File.Exists(config)) throw new CliException($"--config: file not found: {config}", 3);
+            try
+            {
+                return MedidaExperiment.Load(config);
+            }
+            catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
+            {
+                string why = (e as JsonException ?? e.InnerException as JsonException) is { } j ? CliErrors.Json(j) : CliErrors.Clean(e.Message);
+                throw new CliException($"--config {config}: {why} (expected a report written by medida discover, or its \"experiment\" object)");
+            }
         }
-    }
-
-    private static PipelineSetup Setup(Arguments a, string command, IReadOnlyList<string> args)
-    {
-        string state = a.Required("state");
-        var modelErrorCase = LoadCase(a);
-        int snapshots = (int)a.Integer("snapshots", 1, 10_000, 1);
-        long every = a.Integer("every", 1, 1_000_000_000, 400);
-        var libraryState = a.Choice("library-state", ["forecast", "estimate"], "forecast") == "estimate" ? LibraryState.Estimate : LibraryState.Forecast;
-        var bookkeeping = a.Choice("pv-bookkeeping", ["reference", "consistent"], "reference") == "consistent" ? PvBookkeeping.Consistent : PvBookkeeping.Reference;
         double noise = a.Real("noise", 0, 10, 0);
-        int seed = (int)a.Integer("seed", 0, int.MaxValue, 0);
-        var backend = QgCommand.ParseBackend(a.Choice("fft", ["auto", "managed", "fftw"], "auto"));
-        string smoother = a.Text("smoother") ?? (noise > 0 ? "keep:0.5" : "none");
-        Func<Grid, SpectralFilter>? filter = ParseSmoother(smoother);
-
-        var truth = Files.Read(() => Parse(() => TruthSnapshots.Load(state, snapshots, every, modelErrorCase.Truth, backend), "--snapshots/--every"));
-        IStateEstimator estimator;
-        Action? finishProgress = null;
-        if (Sparse.Requested(a))
+        if (a.Text("smoother") is { } smoother) Parse(() => SpectralFilter.Parse(smoother), "--smoother");
+        var observation = new ObservationSettings
         {
-            if (a.Text("smoother") is not null) throw new CliException("--smoother applies to full observations; with --sensors the interpolator does the smoothing");
-            (estimator, finishProgress) = Sparse.Estimator(a, state, truth[0].Grid, a.Text("interpolator") ?? "oi", noise, seed, 2 * truth.Count, backend);
-            smoother = "none";
-        }
-        else
-            estimator = noise > 0 || filter is not null ? new NoisyObservation(noise, seed, filter, smoother, backend) : FullObservation.Instance;
-        var builder = Parse(() => new IncrementBuilder(modelErrorCase, new IncrementSettings(libraryState, bookkeeping), estimator, backend), "--case");
-        var provenance = new Dictionary<string, string>
-        {
-            ["command"] = command + " " + string.Join(' ', args),
-            ["state_file"] = state,
-            ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
-            ["noise"] = noise.ToString("G", CultureInfo.InvariantCulture),
-            ["smoother"] = smoother,
-            ["estimator"] = estimator.Name,
+            Sensors = a.Text("sensors"),
+            SensorSeed = a.Has("sensor-seed") ? (int)a.Integer("sensor-seed", 0, int.MaxValue) : null,
+            Noise = noise,
+            Smoother = a.Text("smoother"),
+            Interpolator = a.Text("interpolator"),
+            MergeObservations = a.Has("merge-observations"),
         };
-        return new PipelineSetup(modelErrorCase, truth, builder, provenance, backend, seed, finishProgress);
+        if (observation.IsSparse && a.Text("smoother") is not null)
+            throw new CliException("--smoother applies to full observations; with --sensors the interpolator does the smoothing");
+        if (a.Text("interpolator-config") is { } interpolatorConfig)
+        {
+            Sparse.Options(interpolatorConfig, "", 0, FftBackendKind.Auto, 0);   // checks the file with the option's error messages
+            observation = observation with
+            {
+                InterpolatorOptions = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(interpolatorConfig),
+                    documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject(),
+                InterpolatorOptionsDirectory = Path.GetDirectoryName(interpolatorConfig) is { Length: > 0 } d ? d : ".",
+            };
+        }
+        var experiment = new MedidaExperiment
+        {
+            State = a.Required("state"),
+            Case = LoadCase(a),
+            Snapshots = (int)a.Integer("snapshots", 1, 10_000, 1),
+            Every = a.Integer("every", 1, 1_000_000_000, 400),
+            LibraryState = a.Choice("library-state", ["forecast", "estimate"], "forecast") == "estimate" ? LibraryState.Estimate : LibraryState.Forecast,
+            PvBookkeeping = a.Choice("pv-bookkeeping", ["reference", "consistent"], "reference") == "consistent" ? PvBookkeeping.Consistent : PvBookkeeping.Reference,
+            Observation = observation,
+            Seed = (int)a.Integer("seed", 0, int.MaxValue, 0),
+            Fft = QgCommand.ParseBackend(a.Choice("fft", ["auto", "managed", "fftw"], "auto")),
+        };
+        if (!discover) return experiment;
+        string library = a.Text("library") ?? "reference";
+        Parse(() => CandidateLibrary.Parse(library), "--library (reference, extended, or comma-separated labels)");
+        int cut = (int)a.Integer("boundary-cut", 0, 10_000, 20);
+        return experiment with
+        {
+            Library = library,
+            Regressor = a.Choice("regressor", ["rvm", "stlsq", "ensemble"], "rvm") switch
+            {
+                "stlsq" => ExperimentRegressor.Stlsq,
+                "ensemble" => ExperimentRegressor.Ensemble,
+                _ => ExperimentRegressor.Rvm,
+            },
+            RegressionFilter = a.Has("regression-filter") ? a.Real("regression-filter", 0, 10, 0) : null,
+            Delta = a.Real("delta", 0, 1e6, 1e-3),
+            Thresholds = a.Text("thresholds") is { } t ? ParseList(t, "--thresholds") : null,
+            Standardise = a.Has("standardise"),
+            BoundaryRows = cut,
+            BoundaryColumns = cut,
+        };
     }
 
-    private static ModelErrorCase LoadCase(Arguments a)
+    /// <summary>The options that describe an experiment (refused together with --config).</summary>
+    private static readonly string[] ExperimentOptions =
+        [.. Common.Where(o => o != "output"), .. DiscoverOnly.Where(o => o != "files"), "standardise", "merge-observations"];
+
+    /// <summary>Prepares the experiment with progress displays for sparse observations; errors name the options.</summary>
+    private static (ExperimentSetup Setup, Action Finish) Prepare(MedidaExperiment experiment, bool quiet)
+    {
+        Action<InterpolationProgress>? training = null;
+        Action<SparseObservationCall>? completed = null;
+        var hooks = new ExperimentHooks(p => training?.Invoke(p), c => completed?.Invoke(c));
+        ExperimentSetup setup;
+        try
+        {
+            setup = Files.Read(() => experiment.Prepare(hooks));
+        }
+        catch (ExperimentSettingException e)
+        {
+            throw SettingError(e, experiment);
+        }
+        Action finish = () => { };
+        int fields = 2 * setup.Snapshots.Count;
+        if (setup.Estimator is SparseObservation sparse)
+        {
+            bool silent = quiet || sparse.Interpolator is Science.Interpolation.ExactInterpolator;
+            if (sparse.Interpolator is Science.Interpolation.Neural.NeuralInterpolator neural)
+            {
+                var bar = new TrainingProgress($"training {neural.Name}", fields, neural.Options.Steps + neural.Options.LbfgsSteps, silent);
+                (training, finish) = (bar.Report, bar.Finish);
+            }
+            else
+            {
+                var bar = new InterpolationCallProgress($"interpolating ({sparse.Interpolator.Name})", fields, silent);
+                (completed, finish) = (bar.Report, bar.Finish);
+            }
+        }
+        if (!quiet)
+            foreach (var note in setup.Notes) Console.WriteLine($"note: {note}");
+        return (setup, finish);
+    }
+
+    // The CLI's wording for a bad experiment setting: the option, then the reason (exit 3 for a missing file).
+    private static CliException SettingError(ExperimentSettingException e, MedidaExperiment experiment)
+    {
+        var inner = e.InnerException!;
+        string reason = inner is ArgumentException ae ? CliErrors.Argument(ae) : QgCommand.FirstLine(inner.Message);
+        return e.Setting switch
+        {
+            "sensors" when inner is FileNotFoundException => new CliException($"--sensors: {inner.Message}", 3),
+            "sensors" => new CliException($"--sensors {experiment.Observation.Sensors}: {QgCommand.FirstLine(inner.Message)}"),
+            "snapshots" => new CliException($"--snapshots/--every: {reason}"),
+            "interpolator" or "interpolator_options" when inner is FileNotFoundException => new CliException($"--interpolator: {inner.Message}", 3),
+            "interpolator" or "interpolator_options" => new CliException($"--interpolator: {reason}"),
+            "discovery" => new CliException(inner is ArgumentException d ? CliErrors.Argument(d, "discovery", SettingOptions) : reason),
+            _ => new CliException($"--{e.Setting.Replace('_', '-')}: {reason}"),
+        };
+    }
+
+    private static CaseSpecification LoadCase(Arguments a)
     {
         string? config = a.Text("case-config");
         string? id = a.Text("case");
@@ -176,15 +269,18 @@ internal static class MedidaCommand
         {
             if (!int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n))
                 throw new CliException($"--case must be a case number; known: {string.Join(", ", CaseCatalogue.Ids)}");
-            return Parse(() => CaseCatalogue.Get(n), "--case");
+            var catalogue = CaseSpecification.Catalogue(n);
+            Parse(catalogue.Resolve, "--case");
+            return catalogue;
         }
         if (!File.Exists(config)) throw new CliException($"--case-config: file not found: {config}", 3);
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(config!));
             if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new FormatException($"the file holds a JSON {Kind(doc.RootElement)}, not an object");
-            QgParameters Read(string key)
+            Dictionary<string, double> Read(string key)
             {
+                var values = new Dictionary<string, double>(StringComparer.Ordinal);
                 var p = QgParameters.Truth;
                 if (doc.RootElement.TryGetProperty(key, out var o))
                 {
@@ -194,14 +290,18 @@ internal static class MedidaCommand
                         if (prop.Value.ValueKind != JsonValueKind.Number)
                             throw new FormatException($"\"{key}\".\"{prop.Name}\" must be a number; got a {Kind(prop.Value)}");
                         p = p.With(prop.Name, prop.Value.GetDouble());
+                        values[prop.Name] = prop.Value.GetDouble();
                     }
                 }
-                return p.Validated();
+                p.Validated();
+                return values;
             }
             string name = "custom";
             if (doc.RootElement.TryGetProperty("name", out var nm))
                 name = nm.ValueKind == JsonValueKind.String ? nm.GetString()! : throw new FormatException($"\"name\" must be a string; got a {Kind(nm)}");
-            return CaseCatalogue.Custom(Read("truth"), Read("model"), name);
+            var specification = new CaseSpecification { Name = name, Truth = Read("truth"), Model = Read("model") };
+            specification.Resolve();
+            return specification;
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
         {
@@ -223,18 +323,6 @@ internal static class MedidaCommand
         JsonValueKind.True or JsonValueKind.False => "true/false",
         _ => "null",
     };
-
-    private static Func<Grid, SpectralFilter>? ParseSmoother(string text)
-    {
-        if (text == "none") return null;
-        var parts = text.Split(':');
-        if (parts.Length == 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
-        {
-            if (parts[0] == "keep" && v > 0 && v <= 1) return g => SpectralFilter.KeepRatio(g, v);
-            if (parts[0] == "gaussian" && v > 0) return g => SpectralFilter.Gaussian(g, v);
-        }
-        throw new CliException($"--smoother must be none, keep:R (0 < R ≤ 1, spec §9.4) or gaussian:F (F > 0); got '{text}'");
-    }
 
     private static double[] ParseList(string text, string option)
     {

@@ -49,6 +49,12 @@ public sealed record DiscoveryReport
     public int Rows { get; init; }
     /// <summary>Wall time of library construction and regression.</summary>
     public TimeSpan RegressionTime { get; init; }
+    /// <summary>The experiment that produced the report, when it was run from one (re-run it with <c>--config</c>).</summary>
+    public Experiments.MedidaExperiment? Experiment { get; init; }
+    /// <summary>The scientific defaults the run used, in words.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>Where the run came from (command line, …); not part of the experiment and not reproduced by a re-run.</summary>
+    public IReadOnlyDictionary<string, string> Provenance { get; init; } = new Dictionary<string, string>();
 
     /// <summary>"exact support", "missing" or "spurious" over both layers; null without a known answer.</summary>
     public string? Verdict =>

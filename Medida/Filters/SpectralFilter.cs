@@ -62,6 +62,22 @@ public sealed class SpectralFilter
         return new SpectralFilter($"keep({keep})", grid, mult);
     }
 
+    /// <summary>The smoother grammar of the command line and of experiments: <c>none</c> (null), <c>keep:R</c> (the spec
+    /// §9.4 KEEP low-pass, 0 &lt; R ≤ 1) or <c>gaussian:F</c> (exp(−(K/(F·K_max))²), F &gt; 0).</summary>
+    /// <exception cref="ArgumentException">Any other text; the message gives the grammar.</exception>
+    public static Func<Grid, SpectralFilter>? Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text == "none") return null;
+        var parts = text.Split(':');
+        if (parts.Length == 2 && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v))
+        {
+            if (parts[0] == "keep" && v > 0 && v <= 1) return g => KeepRatio(g, v);
+            if (parts[0] == "gaussian" && v > 0) return g => Gaussian(g, v);
+        }
+        throw new ArgumentException($"the smoother must be none, keep:R (0 < R ≤ 1, spec §9.4) or gaussian:F (F > 0); got '{text}'", nameof(text));
+    }
+
     /// <summary>Filters a <c>[y, x]</c> field in place, using <paramref name="scratch"/> (the grid's spectral size).</summary>
     public void Apply(QgSpectral spectral, Span<double> field, SpectralField scratch)
     {

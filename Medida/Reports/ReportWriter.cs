@@ -74,6 +74,12 @@ public static class ReportWriter
             ["regression_seconds"] = Num(report.RegressionTime.TotalSeconds),
             ["layers"] = layers,
         };
+        if (report.Experiment is { } experiment) root["experiment"] = experiment.ToJson();
+        if (report.Notes.Count > 0) root["notes"] = Strings(report.Notes);
+        var provenance = new JsonObject();
+        foreach (var (k, v) in report.Provenance) provenance[k] = v;
+        provenance["regression_seconds"] = Num(report.RegressionTime.TotalSeconds);
+        root["provenance"] = provenance;
         if (report.Expected is { } e)
         {
             root["expected"] = new JsonObject
