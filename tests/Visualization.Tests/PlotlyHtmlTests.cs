@@ -109,14 +109,27 @@ public sealed class PlotlyHtmlTests(ITestOutputHelper output) : IDisposable
         Assert.True(File.Exists(script)); // absent: written
     }
 
-    private void Write(string name, string title, bool shared)
+    [Fact]
+    public void SharedScript_UserTextCannotCloseTheFigureScript()
+    {
+        const string name = "a</script><script>alert(1)</script>";
+        Write("inject.html", "T </script> & <b>", shared: true, [(name, [1.0, 2.0])]);
+
+        var page = PlotlyPage.LoadShared(_dir.File("inject.html"));
+        Assert.Equal(name, page.TraceNames[0]);
+        Assert.Equal("T </script> & <b>", page.Title);
+        Assert.Contains("<title>T &lt;/script&gt; &amp; &lt;b&gt;</title>", page.Html);
+        Assert.Equal(2, page.Html.Split("</script>").Length - 1); // the plotly.min.js reference and the figure
+    }
+
+    private void Write(string name, string title, bool shared, (string Name, double[] Values)[]? series = null)
     {
         var figure = new PlotlyFigure();
-        foreach (var (seriesName, values) in Samples.Energies)
+        foreach (var (seriesName, values) in series ?? Samples.Energies)
         {
             var trace = figure.AddTrace("scatter");
             trace["name"] = seriesName;
-            trace["x"] = Samples.Time;
+            trace["x"] = Samples.Time[..values.Length];
             trace["y"] = values;
         }
 
