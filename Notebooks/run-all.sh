@@ -65,10 +65,11 @@ done
 echo "== dotnet tool restore"
 dotnet tool restore >"$out/tool-restore.log" 2>&1 || { cat "$out/tool-restore.log" >&2; fail_setup "dotnet tool restore failed"; }
 
-# 3. The assemblies the notebooks reference with #r (Medida builds QgModel and Visualization too).
-echo "== dotnet build Medida/Medida.csproj -c Release"
+# 3. The assemblies the notebooks reference with #r (Visualization builds Medida, QgModel, Interpolation and Numerics too;
+#    its output folder holds all of them).
+echo "== dotnet build Visualization/Visualization.csproj -c Release"
 build_start=$SECONDS
-if ! dotnet build Medida/Medida.csproj -c Release -nologo -v quiet >"$out/build.log" 2>&1; then
+if ! dotnet build Visualization/Visualization.csproj -c Release -nologo -v quiet >"$out/build.log" 2>&1; then
   tail -n 40 "$out/build.log" >&2
   fail_setup "the Release build failed (log: $out/build.log)"
 fi

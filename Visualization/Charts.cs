@@ -5,9 +5,10 @@ namespace Science.Visualization;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The HTML charts are standalone pages rendered by plotly.js; the full plotly.js bundle (about 3.6 MB)
-/// is embedded in every page, so they open without a network connection. The PNG charts are drawn
-/// headlessly with ScottPlot.
+/// The HTML charts are standalone pages rendered by plotly.js; by default the full plotly.js bundle (about 3.6 MB)
+/// is embedded in every page, so they open without a network connection. With <see cref="SharedPlotlyScript"/>
+/// set, the bundle is written once per output folder as <c>plotly.min.js</c> and the pages load it from there
+/// (still offline, as long as the file stays beside them). The PNG charts are drawn headlessly with ScottPlot.
 /// </para>
 /// <para>
 /// Every method validates its arguments before touching the disk (an <see cref="ArgumentException"/>
@@ -45,4 +46,17 @@ public static partial class Charts
         ["borderwidth"] = 1,
         ["borderpad"] = 6,
     };
+
+    private static volatile bool _sharedPlotlyScript;
+
+    /// <summary>
+    /// When true, the HTML charts do not inline plotly.js: each output folder gets one <c>plotly.min.js</c>
+    /// (written atomically, only if absent or different) and the pages reference it with
+    /// <c>&lt;script src="plotly.min.js"&gt;</c>. Default false: every page is self-contained. Process-wide.
+    /// </summary>
+    public static bool SharedPlotlyScript
+    {
+        get => _sharedPlotlyScript;
+        set => _sharedPlotlyScript = value;
+    }
 }

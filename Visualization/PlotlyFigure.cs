@@ -1,15 +1,30 @@
+using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Science.Numerics.IO;
-using Plotly.NET;
 
 namespace Science.Visualization;
 
 /// <summary>
-/// A plotly.js figure (traces and layout as plain dictionaries, in plotly.js's own vocabulary) rendered
-/// through Plotly.NET into a standalone HTML page that embeds the full plotly.js source, so the page
-/// works offline.
+/// A plotly.js figure (traces and layout as plain dictionaries, in plotly.js's own vocabulary) rendered into a
+/// standalone HTML page. By default the page inlines the full plotly.js source, so it works offline; in the shared
+/// mode it loads <c>plotly.min.js</c> from its own folder instead, which is written there once.
 /// </summary>
+/// <remarks>
+/// The page is written here with System.Text.Json; Plotly.NET only supplies the plotly.js bundle (see
+/// <see cref="PlotlyJs"/>), so no F# code runs and FSharp.Core is not loaded.
+/// </remarks>
 internal sealed class PlotlyFigure
 {
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        // Keeps non-ASCII text (ψ, Δ, ...) and HTML markup in labels readable; EscapeScriptEnd makes "</" safe.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new FiniteDoubleConverter(), new FiniteSingleConverter() },
+    };
+
     private readonly List<(string Type, Dictionary<string, object?> Properties)> _traces = [];
 
     /// <summary>The property bags of the traces added so far, in order.</summary>
@@ -26,43 +41,62 @@ internal sealed class PlotlyFigure
         return properties;
     }
 
-    /// <summary>Renders the figure as a self-contained HTML document.</summary>
-    public string ToHtml(string documentTitle)
+    /// <summary>The traces as a JSON array (each with its "type"; null properties left out).</summary>
+    internal string DataJson()
     {
-        var traces = new List<Trace>(_traces.Count);
+        var data = new List<Dictionary<string, object?>>(_traces.Count);
         foreach (var (type, properties) in _traces)
         {
-            var trace = new Trace2D(type);
+            var trace = new Dictionary<string, object?> { ["type"] = type };
             foreach (var (key, value) in properties)
             {
                 if (value is not null)
                 {
-                    trace.SetProperty(key, value);
+                    trace[key] = value;
                 }
             }
 
-            traces.Add(trace);
+            data.Add(trace);
         }
 
-        var layout = new Layout();
-        foreach (var (key, value) in Layout)
+        return JsonSerializer.Serialize(data, Json);
+    }
+
+    /// <summary>The layout as a JSON object (null properties left out).</summary>
+    internal string LayoutJson() =>
+        JsonSerializer.Serialize(Layout.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value), Json);
+
+    /// <summary>Renders the figure as a self-contained HTML document that inlines plotly.js.</summary>
+    public string ToHtml(string documentTitle) => ToHtml(documentTitle, scriptSource: null);
+
+    /// <summary>
+    /// Renders the figure as an HTML document: with <paramref name="scriptSource"/> null the plotly.js source is
+    /// inlined, otherwise the page loads it from that (relative) URL.
+    /// </summary>
+    public string ToHtml(string documentTitle, string? scriptSource)
+    {
+        ArgumentNullException.ThrowIfNull(documentTitle);
+        string title = WebUtility.HtmlEncode(documentTitle);
+        var html = new StringBuilder(scriptSource is null ? PlotlyJs.Source.Length + 65_536 : 65_536);
+        html.Append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"UTF-8\">\n");
+        html.Append("<meta name=\"description\" content=\"").Append(title).Append("\">\n");
+        html.Append("<title>").Append(title).Append("</title>\n");
+        if (scriptSource is null)
         {
-            if (value is not null)
-            {
-                layout.SetProperty(key, value);
-            }
+            html.Append("<script type=\"text/javascript\">").Append(PlotlyJs.Source).Append("</script>\n");
+        }
+        else
+        {
+            html.Append("<script type=\"text/javascript\" src=\"").Append(WebUtility.HtmlEncode(scriptSource)).Append("\"></script>\n");
         }
 
-        GenericChart chart = GenericChart.ofTraceObjects(true, traces);
-        chart = Chart.withLayout(layout).Invoke(chart);
-
-        // PlotlyJSReference.Full inlines the plotly.js bundle that ships inside Plotly.NET.dll
-        // (the default, CDN, only references it and renders a blank page offline).
-        var display = DisplayOptions.setPlotlyReference(PlotlyJSReference.Full).Invoke(new DisplayOptions());
-        display = DisplayOptions.setDocumentTitle(documentTitle).Invoke(display);
-        display = DisplayOptions.setDocumentDescription(documentTitle).Invoke(display);
-        chart = Chart.withDisplayOptions(display).Invoke(chart);
-        return EscapeScriptEnd(GenericChart.toEmbeddedHTML(chart));
+        html.Append("</head>\n<body>\n<div id=\"chart\"></div>\n<script type=\"text/javascript\">\n");
+        html.Append("var data = ").Append(DataJson()).Append(";\n");
+        html.Append("var layout = ").Append(LayoutJson()).Append(";\n");
+        html.Append("var config = {\"responsive\":true};\n");
+        html.Append("Plotly.newPlot('chart', data, layout, config);\n");
+        html.Append("</script>\n</body>\n</html>\n");
+        return EscapeScriptEnd(html.ToString());
     }
 
     /// <summary>
@@ -86,6 +120,48 @@ internal sealed class PlotlyFigure
             : html;
     }
 
-    /// <summary>Renders the figure and writes it to <paramref name="path"/> atomically.</summary>
-    public void Write(string path, string documentTitle) => AtomicFile.WriteAllText(path, ToHtml(documentTitle));
+    /// <summary>
+    /// Renders the figure and writes it to <paramref name="path"/> atomically. With <paramref name="sharedScript"/>
+    /// (default: <see cref="Charts.SharedPlotlyScript"/>) the page references <c>plotly.min.js</c> beside it, which is
+    /// written first (atomically, only if absent or different); otherwise plotly.js is inlined.
+    /// </summary>
+    public void Write(string path, string documentTitle, bool? sharedScript = null)
+    {
+        if (sharedScript ?? Charts.SharedPlotlyScript)
+        {
+            string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            PlotlyJs.WriteShared(directory);
+            AtomicFile.WriteAllText(path, ToHtml(documentTitle, PlotlyJs.SharedFileName));
+        }
+        else
+        {
+            AtomicFile.WriteAllText(path, ToHtml(documentTitle));
+        }
+    }
+
+    /// <summary>Writes doubles as JSON numbers, NaN and ±infinity as null (plotly.js draws a gap).</summary>
+    private sealed class FiniteDoubleConverter : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value)) writer.WriteNumberValue(value);
+            else writer.WriteNullValue();
+        }
+    }
+
+    /// <summary>Writes floats as JSON numbers, NaN and ±infinity as null.</summary>
+    private sealed class FiniteSingleConverter : JsonConverter<float>
+    {
+        public override float Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? float.NaN : reader.GetSingle();
+
+        public override void Write(Utf8JsonWriter writer, float value, JsonSerializerOptions options)
+        {
+            if (float.IsFinite(value)) writer.WriteNumberValue(value);
+            else writer.WriteNullValue();
+        }
+    }
 }

@@ -42,6 +42,29 @@ public sealed partial class PlotlyPage
         // (plotly.js itself mentions https://cdn.plot.ly/ as the default topojson URL of geo maps, which these charts do not use.)
         Assert.DoesNotContain("cdn.plot.ly/plotly", html);
 
+        return Parse(path, html);
+    }
+
+    /// <summary>
+    /// Reads a page written in the shared-script mode: plotly.js is not inlined, the only external script is
+    /// <c>plotly.min.js</c> from the page's own folder, and the chart is drawn with Plotly.newPlot.
+    /// </summary>
+    public static PlotlyPage LoadShared(string path)
+    {
+        Assert.True(File.Exists(path), $"{path} was not written");
+        long size = new FileInfo(path).Length;
+        Assert.True(size < 200_000, $"{path} is {size} bytes: plotly.js seems to be inlined");
+        string html = File.ReadAllText(path);
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.DoesNotContain("* plotly.js v2.", html);
+        Assert.Contains("Plotly.newPlot", html);
+        var sources = ScriptSrcValue().Matches(html).Select(m => m.Groups["src"].Value).ToArray();
+        Assert.Equal(["plotly.min.js"], sources);
+        return Parse(path, html);
+    }
+
+    private static PlotlyPage Parse(string path, string html)
+    {
         var match = DataAndLayout().Match(html);
         Assert.True(match.Success, "no 'var data = ...; var layout = ...;' block found");
         var data = JsonDocument.Parse(match.Groups["data"].Value).RootElement.Clone();
@@ -71,6 +94,9 @@ public sealed partial class PlotlyPage
 
     [GeneratedRegex("<script[^>]*\\bsrc\\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptSrc();
+
+    [GeneratedRegex("<script[^>]*\\bsrc\\s*=\\s*\"(?<src>[^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptSrcValue();
 
     [GeneratedRegex(@"var data = (?<data>\[.*?\]);\s*var layout = (?<layout>\{.*?\});\s*var config", RegexOptions.Singleline)]
     private static partial Regex DataAndLayout();
