@@ -15,6 +15,8 @@ namespace Science.Cli
             "  " + QgCommand.RunUsage + "\n" +
             "  " + QgCommand.SpinupUsage + "\n" +
             "  " + ModelCommand.RunUsage + "\n" +
+            "  " + AssimilateCommand.Usage + "\n" +
+            "  " + ParityCommand.Usage + "\n" +
             "  " + MedidaCommand.IncrementsUsage + "\n" +
             "  " + MedidaCommand.DiscoverUsage + "\n" +
             "  " + Sparse.InterpolateUsage + "\n\n" +
@@ -69,6 +71,8 @@ namespace Science.Cli
                 "qg" => throw new CliException("usage: medida qg run|spinup …  (see medida --help)"),
                 "model" when rest.Length > 0 && rest[0] == "run" => WithHelp(rest[1..], ModelCommand.RunUsage, ModelCommand.Run),
                 "model" => throw new CliException("usage: medida model run --model lorenz96|lorenz63|ks …  (see medida --help)"),
+                "assimilate" => WithHelp(rest, AssimilateCommand.Usage, AssimilateCommand.Run),
+                "dapper-parity" => WithHelp(rest, ParityCommand.Usage, ParityCommand.Run),
                 "increments" => WithHelp(rest, MedidaCommand.IncrementsUsage, MedidaCommand.Increments),
                 "discover" => WithHelp(rest, MedidaCommand.DiscoverUsage, MedidaCommand.Discover),
                 "interpolate" => WithHelp(rest, Sparse.InterpolateUsage, Sparse.Interpolate),

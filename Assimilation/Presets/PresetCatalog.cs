@@ -1,6 +1,7 @@
 using Science.Assimilation.Experiments;
 using Science.Assimilation.Methods;
 using Science.Models;
+using Science.Models.Ks;
 using Science.Models.Lorenz;
 using Science.Observing;
 
@@ -14,22 +15,25 @@ namespace Science.Assimilation.Presets;
 /// </summary>
 public sealed class PresetCatalog
 {
-    private readonly Func<IDynamicalModel>? _ks;
+    private readonly Func<IDynamicalModel> _ks;
 
-    /// <summary>A catalog; <paramref name="ksModelFactory"/> makes the KS model (N = 128, L = 32π, ETDRK4 dt = 0.5), or null when it is not available.</summary>
-    public PresetCatalog(Func<IDynamicalModel>? ksModelFactory = null) => _ks = ksModelFactory;
+    /// <summary>A catalog; <paramref name="ksModelFactory"/> makes the KS model (N = 128, L = 32π, ETDRK4 dt = 0.5);
+    /// null = <see cref="DapperKs"/>.</summary>
+    public PresetCatalog(Func<IDynamicalModel>? ksModelFactory = null) => _ks = ksModelFactory ?? DapperKs;
+
+    /// <summary>DAPPER's KS model: <see cref="KuramotoSivashinsky"/> with <see cref="KsParameters.Dapper"/>.</summary>
+    public static IDynamicalModel DapperKs() => new KuramotoSivashinsky(KsParameters.Dapper);
 
     /// <summary>The preset names.</summary>
     public static IReadOnlyList<string> Names { get; } = ["l96-sakov2008", "l63-sakov2012", "ks-bocquet2019"];
 
     /// <summary>The preset called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An unknown name.</exception>
-    /// <exception cref="NotSupportedException">The KS preset without a KS model factory.</exception>
     public Preset Get(string name) => name switch
     {
         "l96-sakov2008" => Lorenz96Sakov2008(),
         "l63-sakov2012" => Lorenz63Sakov2012(),
-        "ks-bocquet2019" => KsBocquet2019(_ks ?? throw new NotSupportedException("the ks-bocquet2019 preset needs the Kuramoto–Sivashinsky model, which is not in this build yet")),
+        "ks-bocquet2019" => KsBocquet2019(_ks),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"the preset must be one of {string.Join("|", Names)}"),
     };
 

@@ -14,13 +14,25 @@ namespace Science.Assimilation.Runs;
 /// <param name="BurnInCycles">Cycles left out of the time means.</param>
 /// <param name="Method">The method.</param>
 /// <param name="Seed">The run seed.</param>
-public sealed record RunConfig(string Preset, int Cycles, int BurnInCycles, EnsembleMethod Method, int Seed)
+/// <param name="ObservedIndices">The observed state indices when not the preset's H (an observed subset with the
+/// preset's σ), or null.</param>
+public sealed record RunConfig(string Preset, int Cycles, int BurnInCycles, EnsembleMethod Method, int Seed, IReadOnlyList<int>? ObservedIndices = null)
 {
-    /// <summary>The experiment: the preset with this config's cycles and burn-in.</summary>
+    /// <summary>The experiment: the preset with this config's cycles, burn-in and observed subset.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An observed index outside the preset's state.</exception>
     public TwinExperiment Experiment(PresetCatalog catalog)
     {
         var xp = catalog.Experiment(Preset);
-        return xp with { Chronology = new Chronology(xp.Chronology.Dt, xp.Chronology.Dko, Cycles, BurnInCycles) };
+        xp = xp with { Chronology = new Chronology(xp.Chronology.Dt, xp.Chronology.Dko, Cycles, BurnInCycles) };
+        if (ObservedIndices is null) return xp;
+        int n = xp.Observation.StateSize;
+        var h = new Observing.SubsetObservation(n, ObservedIndices);
+        return xp with
+        {
+            Observation = h,
+            Noise = Observing.ObservationError.Isotropic(h.ObservationSize, xp.Noise.StandardDeviations[0]),
+            Domain = xp.Domain is null ? null : Observing.LocalisationDomain.Ring(n, h, xp.Domain.BatchWidth),
+        };
     }
 
     /// <summary>Reads the config of a run JSON (the "experiment", "method" and "seed" keys).</summary>
@@ -45,7 +57,8 @@ public sealed record RunConfig(string Preset, int Cycles, int BurnInCycles, Ense
             _ => throw new FormatException($"method.kind '{kind}' is not one of enkf|etkf|letkf|ks-reference"),
         };
         return new RunConfig(Get(xp, "preset").GetString() ?? throw new FormatException("experiment.preset must be a string"),
-            Get(xp, "cycles").GetInt32(), Get(xp, "burn_in_cycles").GetInt32(), method, Get(root, "seed").GetInt32());
+            Get(xp, "cycles").GetInt32(), Get(xp, "burn_in_cycles").GetInt32(), method, Get(root, "seed").GetInt32(),
+            xp.TryGetProperty("observed_indices", out var idx) ? [.. idx.EnumerateArray().Select(v => v.GetInt32())] : null);
     }
 
     private static JsonElement Get(JsonElement e, string name) =>

@@ -50,6 +50,12 @@ public static class RunRecordWriter
             w.WriteNumber("burn_in_cycles", c.BurnInCycles);
             w.WriteString("observation", xp.Observation.Name);
             w.WriteNumber("observation_size", xp.Observation.ObservationSize);
+            if (xp.Observation.Name == "subset" && xp.Observation.ObservedIndices is { } observed)
+            {
+                w.WriteStartArray("observed_indices");
+                foreach (int i in observed) w.WriteNumberValue(i);
+                w.WriteEndArray();
+            }
             w.WriteStartArray("observation_std");
             foreach (double v in xp.Noise.StandardDeviations) w.WriteNumberValue(v);
             w.WriteEndArray();
