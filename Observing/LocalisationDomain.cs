@@ -46,6 +46,32 @@ public sealed class LocalisationDomain
         return new LocalisationDomain(new PeriodicRing(stateSize), state, obs, batches);
     }
 
+    /// <summary>
+    /// A doubly periodic <paramref name="nx"/> × <paramref name="ny"/> grid with the state laid out row-major
+    /// (<c>[y, x]</c>, index = y·nx + x, as one layer of the QG ψ), observed by <paramref name="observation"/> (which must
+    /// select state indices), cut into rectangular batches of <paramref name="batchX"/> × <paramref name="batchY"/> points.
+    /// </summary>
+    public static LocalisationDomain Grid(int nx, int ny, IObservationOperator observation, int batchX, int batchY)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        if (batchX < 1 || batchX > nx) throw new ArgumentOutOfRangeException(nameof(batchX), batchX, $"the batch width must be in [1, {nx}]");
+        if (batchY < 1 || batchY > ny) throw new ArgumentOutOfRangeException(nameof(batchY), batchY, $"the batch height must be in [1, {ny}]");
+        var idx = observation.ObservedIndices ?? throw new ArgumentException("localisation needs an operator that selects state variables (positions of the observations)", nameof(observation));
+        var state = new DomainPoint[nx * ny];
+        for (int y = 0; y < ny; y++)
+            for (int x = 0; x < nx; x++) state[y * nx + x] = new DomainPoint(x, y);
+        var batches = new List<int[]>();
+        for (int y0 = 0; y0 < ny; y0 += batchY)
+            for (int x0 = 0; x0 < nx; x0 += batchX)
+            {
+                var b = new List<int>();
+                for (int y = y0; y < Math.Min(ny, y0 + batchY); y++)
+                    for (int x = x0; x < Math.Min(nx, x0 + batchX); x++) b.Add(y * nx + x);
+                batches.Add([.. b]);
+            }
+        return new LocalisationDomain(new PeriodicGrid(nx, ny), state, idx.Select(i => state[i]).ToArray(), batches);
+    }
+
     /// <summary>The distance.</summary>
     public IDomainGeometry Geometry { get; }
     /// <summary>Position of each state variable.</summary>
