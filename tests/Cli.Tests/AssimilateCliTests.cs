@@ -70,4 +70,26 @@ public sealed class AssimilateCliTests
         Medida.AssertError(r, exitCode, fragments);
         Assert.False(File.Exists(t.File("out.json")), what + ": no output should be written");
     }
+
+    [Theory]
+    [InlineData("assimilate")]
+    [InlineData("dapper-parity")]
+    public void HelpShowsTheUsage(string command)
+    {
+        var r = Medida.Ok(command, "--help");
+        Assert.StartsWith("usage: medida " + command, r.StdOut);
+        Assert.Contains("medida " + command, Medida.Ok("--help").StdOut);
+    }
+
+    [Fact]
+    public void AShortParityRunWritesTheTableWithItsCommand()
+    {
+        using var t = new TempDir();
+        string md = t.File("parity.md");
+        var r = Medida.Ok("dapper-parity", "--preset", "l63-sakov2012", "--seeds", "1", "--cycles", "40", "--output", md, "--quiet");
+        string text = File.ReadAllText(md);
+        Assert.Contains("Command: `medida dapper-parity --preset l63-sakov2012", text);
+        Assert.Contains("| l63-sakov2012 | `EnKF('Sqrt', N=10, infl=1.02, rot=True)` | 40 | 1 |", text);
+        Assert.Contains("within tolerance", r.StdOut);
+    }
 }
