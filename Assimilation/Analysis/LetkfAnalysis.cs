@@ -15,11 +15,13 @@ internal sealed class LetkfAnalysis : IEnsembleAnalysis, IDisposable
 {
     private readonly ObservedEnsemble _obs;
     private readonly LocalisationDomain _domain;
-    private readonly int _n, _members, _threads;
+    private readonly int _n, _members;
     private readonly int[][] _localObs;
     private readonly double[][] _sqrtTaper;
     private readonly double[] _mu, _a;
     private readonly ThreadLocal<Workspace> _work;
+    private readonly ParallelOptions _parallel;
+    private readonly Action<int> _local;
     private double[] _ensembleCopy = [];
 
     public LetkfAnalysis(IObservationOperator h, ObservationError r, LocalisationDomain domain, double halfWidth, int members, int stateSize, int threads)
@@ -28,7 +30,6 @@ internal sealed class LetkfAnalysis : IEnsembleAnalysis, IDisposable
         _domain = domain;
         _n = stateSize;
         _members = members;
-        _threads = threads;
         HalfWidth = halfWidth;
         int batches = domain.Batches.Count;
         _localObs = new int[batches][];
@@ -51,6 +52,8 @@ internal sealed class LetkfAnalysis : IEnsembleAnalysis, IDisposable
         _mu = new double[stateSize];
         _a = new double[members * stateSize];
         _work = new ThreadLocal<Workspace>(() => new Workspace(members, Math.Max(1, maxObs), maxWidth));
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        _local = Local;
     }
 
     /// <summary>The Gaspari–Cohn half-width c (grid points).</summary>
@@ -67,8 +70,7 @@ internal sealed class LetkfAnalysis : IEnsembleAnalysis, IDisposable
         // Parallel.For cannot capture a span: work on an array copy and copy back.
         if (_ensembleCopy.Length != ensemble.Length) _ensembleCopy = new double[ensemble.Length];
         ensemble.CopyTo(_ensembleCopy);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
-        Parallel.For(0, _localObs.Length, options, Local);
+        Parallel.For(0, _localObs.Length, _parallel, _local);
         _ensembleCopy.CopyTo(ensemble);
     }
 

@@ -90,7 +90,11 @@ public sealed class CycledRunTests
         var l63 = PresetCatalog.Lorenz63Sakov2012();
         Assert.Equal(64, l63.Experiment.Chronology.BurnInCycles);
         Assert.Equal(25, l63.Experiment.Chronology.Dko);
-        Assert.Throws<NotSupportedException>(() => new PresetCatalog().Get("ks-bocquet2019"));
+        var ks = new PresetCatalog().Get("ks-bocquet2019").Experiment;
+        Assert.Equal(20001, ks.Chronology.Cycles);
+        Assert.Equal(2000, ks.Chronology.BurnInCycles);
+        Assert.Equal(32, ks.Domain!.Batches.Count);
+        Assert.InRange(ks.X0.Mean.Max(), 1.0, 4.0); // spun up onto the attractor (|u| ≲ 3)
         Assert.Equal("name", Assert.Throws<ArgumentOutOfRangeException>(() => new PresetCatalog().Get("nope")).ParamName);
     }
 

@@ -48,4 +48,14 @@ public sealed class KsReferenceTests
         Assert.Equal("noiseMagnitude", Assert.Throws<ArgumentOutOfRangeException>(() => KsReferenceEnkf.Analyse(f, Members, w, -1, 7, a, mean)).ParamName);
         Assert.Equal("members", Assert.Throws<ArgumentOutOfRangeException>(() => KsReferenceEnkf.Analyse(f, 1, w, 0, 7, a, mean)).ParamName);
     }
+
+    [Fact]
+    public void CycledKsReferenceTracksTheTruthWithItsNoiseLevel()
+    {
+        var xp = Science.Assimilation.Presets.PresetCatalog.Lorenz96Sakov2008().Experiment;
+        xp = xp with { Chronology = new Science.Assimilation.Experiments.Chronology(0.05, 1, 30, 10) };
+        var run = new Science.Assimilation.Methods.KsReference { Members = 60, NoiseMagnitude = 0.01 }.Assimilate(xp, 3);
+        // The clean truth is the observation and σ_m = 0.01: the analysis stays within a few σ_m of the truth.
+        Assert.InRange(run.Summary.RmseAnalysis, 0, 0.03);
+    }
 }
