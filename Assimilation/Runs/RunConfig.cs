@@ -18,11 +18,19 @@ namespace Science.Assimilation.Runs;
 /// preset's σ), or null.</param>
 public sealed record RunConfig(string Preset, int Cycles, int BurnInCycles, EnsembleMethod Method, int Seed, IReadOnlyList<int>? ObservedIndices = null)
 {
+    /// <summary>
+    /// The experiment facts a run JSON recorded (model, dt, dko, state and observation sizes, x0 std), checked against
+    /// the preset when the experiment is rebuilt, so an edited or stale file is refused rather than silently re-run
+    /// with the preset's values. Null for a config made in code.
+    /// </summary>
+    public RecordedFacts? Recorded { get; init; }
+
     /// <summary>The experiment: the preset with this config's cycles, burn-in and observed subset.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An observed index outside the preset's state.</exception>
     public TwinExperiment Experiment(PresetCatalog catalog)
     {
         var xp = catalog.Experiment(Preset);
+        Recorded?.Check(xp, Preset);
         xp = xp with { Chronology = new Chronology(xp.Chronology.Dt, xp.Chronology.Dko, Cycles, BurnInCycles) };
         if (ObservedIndices is null) return xp;
         int n = xp.Observation.StateSize;
@@ -58,9 +66,39 @@ public sealed record RunConfig(string Preset, int Cycles, int BurnInCycles, Ense
         };
         return new RunConfig(Get(xp, "preset").GetString() ?? throw new FormatException("experiment.preset must be a string"),
             Get(xp, "cycles").GetInt32(), Get(xp, "burn_in_cycles").GetInt32(), method, Get(root, "seed").GetInt32(),
-            xp.TryGetProperty("observed_indices", out var idx) ? [.. idx.EnumerateArray().Select(v => v.GetInt32())] : null);
+            xp.TryGetProperty("observed_indices", out var idx) ? [.. idx.EnumerateArray().Select(v => v.GetInt32())] : null)
+        {
+            Recorded = new RecordedFacts(Get(xp, "model").GetString() ?? "", Get(xp, "dt").GetDouble(), Get(xp, "dko").GetInt32(),
+                Get(xp, "state_size").GetInt32(), Get(xp, "x0_std").GetDouble()),
+        };
     }
 
     private static JsonElement Get(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v : throw new FormatException($"the run config has no '{name}'");
+}
+
+/// <summary>Experiment facts recorded in a run JSON (see <see cref="RunConfig.Recorded"/>).</summary>
+/// <param name="Model">Model name.</param>
+/// <param name="Dt">Model time step (model time units).</param>
+/// <param name="Dko">Steps between observations.</param>
+/// <param name="StateSize">State size n.</param>
+/// <param name="X0Std">Standard deviation of X0 (state units).</param>
+public sealed record RecordedFacts(string Model, double Dt, int Dko, int StateSize, double X0Std)
+{
+    /// <summary>Throws when <paramref name="experiment"/> (the preset) disagrees with the recorded facts.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A fact differs; the message names it and both values.</exception>
+    public void Check(TwinExperiment experiment, string preset)
+    {
+        var c = experiment.Chronology;
+        void Same<T>(string what, T recorded, T actual)
+        {
+            if (!EqualityComparer<T>.Default.Equals(recorded, actual))
+                throw new ArgumentOutOfRangeException(what, recorded, $"the run config records {what} = {recorded}, but the {preset} preset has {actual}");
+        }
+        Same("model", Model, experiment.Dynamics.Name);
+        Same("dt", Dt, c.Dt);
+        Same("dko", Dko, c.Dko);
+        Same("state_size", StateSize, experiment.Observation.StateSize);
+        Same("x0_std", X0Std, experiment.X0.Std);
+    }
 }

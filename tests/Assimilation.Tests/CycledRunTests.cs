@@ -64,6 +64,8 @@ public sealed class CycledRunTests
         Assert.Equal(77, config.Seed);
         var rerun = config.Method.Assimilate(config.Experiment(new PresetCatalog()), config.Seed);
         Assert.Equal(json, RunRecordWriter.Json(rerun, "l96-sakov2008"));
+        var edited = RunConfig.Read(json.Replace("\"dko\": 1,", "\"dko\": 2,", StringComparison.Ordinal));
+        Assert.Equal("dko", Assert.Throws<ArgumentOutOfRangeException>(() => edited.Experiment(new PresetCatalog())).ParamName);
         foreach (string key in new[] { "\"rmse_a\"", "\"rmse_f\"", "\"spread_a\"", "\"spread_f\"", "\"cycles_averaged\": 25" }) Assert.Contains(key, json);
         Assert.StartsWith("cycle,time,rmse_f,rmse_a,spread_f,spread_a\n0,0.05,", RunRecordWriter.Csv(run));
     }
