@@ -44,7 +44,7 @@ public sealed class ObservationError
     public void Draw(int seed, Span<double> destination)
     {
         if (destination.Length != _std.Length) throw new ArgumentException($"destination must have {_std.Length} values", nameof(destination));
-        SeedSequence.Gaussian(seed, 1.0, destination);
+        GaussianStream.Fill(seed, 1.0, destination);
         System.Numerics.Tensors.TensorPrimitives.Multiply(destination, _std, destination);
     }
 
@@ -54,7 +54,7 @@ public sealed class ObservationError
     public void Draw(int seed, int count, Span<double> destination)
     {
         if (destination.Length != count * _std.Length) throw new ArgumentException($"destination must have {count}×{_std.Length} values", nameof(destination));
-        SeedSequence.Gaussian(seed, 1.0, destination);
+        GaussianStream.Fill(seed, 1.0, destination);
         for (int r = 0; r < count; r++)
         {
             var row = destination.Slice(r * _std.Length, _std.Length);

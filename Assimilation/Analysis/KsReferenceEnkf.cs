@@ -48,7 +48,7 @@ public static class KsReferenceEnkf
         var k = new double[n * n];
         Dense.Multiply(pf, inverse, k, n, n, n);
         var eps = new double[members * n];
-        SeedSequence.Gaussian(seed, noiseMagnitude, eps);
+        GaussianStream.Fill(seed, noiseMagnitude, eps);
         var innovation = new double[n];
         var update = new double[n];
         analysisMean.Clear();

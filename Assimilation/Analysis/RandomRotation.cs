@@ -35,7 +35,7 @@ internal sealed class RandomRotation
     public void Draw(int seed, Span<double> q)
     {
         int n = _n, k = n - 1;
-        SeedSequence.Gaussian(seed, 1.0, _g);
+        GaussianStream.Fill(seed, 1.0, _g);
         // Modified Gram–Schmidt on the columns of G (k×k, row-major), in place → O.
         for (int j = 0; j < k; j++)
         {

@@ -17,7 +17,7 @@ public sealed record InitialDistribution(IReadOnlyList<double> Mean, double Std)
     {
         int n = Mean.Count;
         if (destination.Length != count * n) throw new ArgumentException($"destination must hold {count}×{n} values", nameof(destination));
-        SeedSequence.Gaussian(seed, Std, destination);
+        GaussianStream.Fill(seed, Std, destination);
         for (int i = 0; i < count; i++)
             for (int j = 0; j < n; j++) destination[i * n + j] += Mean[j];
     }
