@@ -1,5 +1,6 @@
 using Science.Numerics.IO;
 using Science.Cli.Commands;
+using Science.Models;
 using Science.QgModel;
 using Science.QgModel.IO;
 
@@ -13,6 +14,9 @@ namespace Science.Cli
             "commands:\n" +
             "  " + QgCommand.RunUsage + "\n" +
             "  " + QgCommand.SpinupUsage + "\n" +
+            "  " + ModelCommand.RunUsage + "\n" +
+            "  " + AssimilateCommand.Usage + "\n" +
+            "  " + ParityCommand.Usage + "\n" +
             "  " + MedidaCommand.IncrementsUsage + "\n" +
             "  " + MedidaCommand.DiscoverUsage + "\n" +
             "  " + Sparse.InterpolateUsage + "\n\n" +
@@ -37,7 +41,7 @@ namespace Science.Cli
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 3;
             }
-            catch (QgBlowUpException e)
+            catch (ModelBlowUpException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 4;
@@ -69,6 +73,10 @@ namespace Science.Cli
                 "qg" when rest.Length > 0 && rest[0] == "run" => WithHelp(rest[1..], QgCommand.RunUsage, r => QgCommand.Run(r, spinup: false)),
                 "qg" when rest.Length > 0 && rest[0] == "spinup" => WithHelp(rest[1..], QgCommand.SpinupUsage, r => QgCommand.Run(r, spinup: true)),
                 "qg" => throw new CliException("usage: medida qg run|spinup …  (see medida --help)"),
+                "model" when rest.Length > 0 && rest[0] == "run" => WithHelp(rest[1..], ModelCommand.RunUsage, ModelCommand.Run),
+                "model" => throw new CliException("usage: medida model run --model lorenz96|lorenz63|ks …  (see medida --help)"),
+                "assimilate" => WithHelp(rest, AssimilateCommand.Usage, AssimilateCommand.Run),
+                "dapper-parity" => WithHelp(rest, ParityCommand.Usage, ParityCommand.Run),
                 "increments" => WithHelp(rest, MedidaCommand.IncrementsUsage, MedidaCommand.Increments),
                 "discover" => WithHelp(rest, MedidaCommand.DiscoverUsage, MedidaCommand.Discover),
                 "interpolate" => WithHelp(rest, Sparse.InterpolateUsage, Sparse.Interpolate),

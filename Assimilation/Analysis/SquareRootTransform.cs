@@ -1,0 +1,58 @@
+namespace Science.Assimilation.Analysis;
+
+/// <summary>
+/// The ensemble-space symmetric square-root (ETKF) transform of DAPPER's <c>EnKF('Sqrt')</c>, on observation
+/// anomalies already scaled by R^{-1/2}: eigh of S Sᵀ + (N−1)I = V D Vᵀ, T = V D^{-1/2} Vᵀ √(N−1),
+/// Pw = V D⁻¹ Vᵀ, w = dy Sᵀ Pw, and the analysis E = μ + X·A with X = T + 1 wᵀ (each row of T plus w).
+/// Owns its N×N buffers; one instance per thread.
+/// </summary>
+internal sealed class SquareRootTransform
+{
+    private readonly int _n;
+    private readonly double[] _m, _v, _d, _sdy, _z, _w;
+
+    /// <summary>Buffers for an ensemble of <paramref name="members"/>.</summary>
+    public SquareRootTransform(int members)
+    {
+        _n = members;
+        _m = new double[members * members];
+        _v = new double[members * members];
+        _d = new double[members];
+        _sdy = new double[members];
+        _z = new double[members];
+        _w = new double[members];
+    }
+
+    /// <summary>
+    /// Writes X (N×N) into <paramref name="x"/> from the scaled anomalies <paramref name="s"/> (N×p, row = member) and
+    /// the scaled innovation <paramref name="dy"/> (p).
+    /// </summary>
+    public void Build(ReadOnlySpan<double> s, ReadOnlySpan<double> dy, int p, Span<double> x)
+    {
+        int n = _n;
+        double a = n - 1;
+        Dense.Gram(s, _m, n, p);
+        for (int i = 0; i < n; i++) _m[i * n + i] += a;
+        for (int i = 0; i < n; i++) _sdy[i] = System.Numerics.Tensors.TensorPrimitives.Dot(s.Slice(i * p, p), dy);
+        SymmetricEigen.Decompose(_m, n, _d, _v);
+        // z = D⁻¹ Vᵀ (S dy), w = V z.
+        for (int k = 0; k < n; k++)
+        {
+            double sum = 0;
+            for (int i = 0; i < n; i++) sum += _v[i * n + k] * _sdy[i];
+            _z[k] = sum / _d[k];
+        }
+        for (int i = 0; i < n; i++)
+        {
+            double sum = 0;
+            for (int k = 0; k < n; k++) sum += _v[i * n + k] * _z[k];
+            _w[i] = sum;
+        }
+        // Scale V's columns by sqrt(a / d_k) into _m (free now), then X = (V·scale) Vᵀ + 1 wᵀ.
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < n; k++) _m[i * n + k] = _v[i * n + k] * Math.Sqrt(a / _d[k]);
+        Dense.MultiplyTransposeB(_m, _v, x, n, n, n);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) x[i * n + j] += _w[j];
+    }
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text.Json;
+using Science.Assimilation.Cycling;
+using Science.Assimilation.Methods;
+using Science.Assimilation.Presets;
+using Science.Assimilation.Runs;
+
+namespace Science.Cli.Commands;
+
+/// <summary>
+/// <c>medida assimilate</c>: a cycled twin experiment on a DAPPER preset with the EnKF, ETKF or LETKF, with progress,
+/// a summary table, and a run JSON (scores + full settings, re-runnable with <c>--config</c>) and CSV series.
+/// </summary>
+internal static class AssimilateCommand
+{
+    private const string Name = "medida assimilate";
+
+    private static readonly string[] Options =
+        ["preset", "method", "members", "inflation", "rtps", "localisation", "cycles", "burn-in", "seed", "config", "output", "executor", "threads", "observe"];
+
+    private static readonly string[] Flags = ["rotate", "no-rotate", "quiet"];
+
+    /// <summary>Options that set the experiment or the method (not allowed with --config).</summary>
+    private static readonly string[] Settings =
+        ["preset", "method", "members", "inflation", "rtps", "localisation", "cycles", "burn-in", "seed", "observe", "rotate", "no-rotate"];
+
+    public const string Usage =
+        "medida assimilate --preset l96-sakov2008|l63-sakov2012|ks-bocquet2019 [--method enkf|etkf|letkf] [--members N]\n" +
+        "              [--inflation F (≥ 1)] [--rtps A (0..1)] [--localisation R (GC half-width, grid points)] [--rotate|--no-rotate]\n" +
+        "              [--cycles K] [--burn-in K0] [--seed S (0)] [--observe all|every:K|I,J,…] [--threads T] [--executor inprocess]\n" +
+        "              --output RUN.json [--quiet]\n" +
+        "              medida assimilate --config RUN.json --output RUN2.json   (repeats a run bit for bit)";
+
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var a = Arguments.Parse(Name, args, Options, Flags);
+        string output = a.Required("output");
+        string executor = a.Choice("executor", ["inprocess", "mpi"], "inprocess");
+        if (executor == "mpi")
+            throw new CliException("--executor mpi is not available yet (the MPI ensemble executor is a later task); use --executor inprocess");
+        int threads = (int)a.Integer("threads", 1, 1024, -1);
+        var catalog = new PresetCatalog();
+        RunConfig config = a.Text("config") is { } path ? FromFile(a, path) : FromOptions(a, catalog);
+
+        var preset = catalog.Get(config.Preset);
+        Science.Assimilation.Experiments.TwinExperiment experiment;
+        try
+        {
+            experiment = config.Experiment(catalog);
+            experiment.Validate();
+            config.Method.Validate(experiment);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new CliException($"the settings do not fit the {config.Preset} experiment: {QgCommand.FirstLine(e.Message)}");
+        }
+        var chrono = experiment.Chronology;
+        var m = config.Method;
+        bool quiet = a.Has("quiet");
+        if (!quiet)
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Name}: {config.Preset} ({experiment.Dynamics.Name}, n = {experiment.Observation.StateSize}, m = {experiment.Observation.ObservationSize}), {m.Kind} N = {m.Members}, {chrono.Cycles} cycles of {chrono.Dko} × dt {chrono.Dt}, seed {config.Seed}"));
+        var bar = new ProgressBar("assimilate", chrono.Cycles, quiet, "cycles");
+        double sum = 0;
+        int averaged = 0;
+        var options = new AssimilationOptions
+        {
+            Threads = threads,
+            Progress = s =>
+            {
+                if (s.Cycle >= chrono.BurnInCycles) { sum += s.RmseAnalysis; averaged++; }
+                bar.Report(s.Cycle + 1, () => string.Create(CultureInfo.InvariantCulture,
+                    $"rmse_a {s.RmseAnalysis:F3} rmse_f {s.RmseForecast:F3} spread_a {s.SpreadAnalysis:F3} {(averaged > 0 ? $"mean rmse_a {sum / averaged:F3}" : "(burn-in)")}"));
+            },
+        };
+        var run = m.Assimilate(experiment, config.Seed, options);
+        bar.Finish();
+        double? expected = config.ObservedIndices is null ? preset.ExpectedRmseA(m) : null;
+        string csv = RunRecordWriter.Write(run, config.Preset, output, expected);
+        PrintSummary(run, config, expected, output, csv);
+        return 0;
+    }
+
+    private static RunConfig FromFile(Arguments a, string path)
+    {
+        var given = Settings.Where(a.Has).ToArray();
+        if (given.Length > 0)
+            throw new CliException($"--config repeats a run as it was; it cannot be combined with {string.Join(" ", given.Select(g => "--" + g))}");
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: file not found or unreadable ({e.Message})", 3);
+        }
+        try
+        {
+            return RunConfig.Read(text);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentOutOfRangeException)
+        {
+            throw new CliException($"{path}: not a run JSON of medida assimilate ({QgCommand.FirstLine(e.Message)})", 3);
+        }
+    }
+
+    private static RunConfig FromOptions(Arguments a, PresetCatalog catalog)
+    {
+        string presetName = a.Choice("preset", PresetCatalog.Names, "") is { Length: > 0 } p ? p
+            : throw new CliException($"'{Name}' needs --preset {string.Join("|", PresetCatalog.Names)} (or --config RUN.json)");
+        var preset = catalog.Get(presetName);
+        string kind = a.Choice("method", ["enkf", "etkf", "letkf"], preset.DefaultMethod.Kind);
+        // Start from the preset's tuned settings for that method, then apply the options.
+        EnsembleMethod method = preset.Benchmarks.Select(b => b.Method).FirstOrDefault(x => x.Kind == kind) ?? kind switch
+        {
+            "enkf" => new Enkf { Members = 20 },
+            "etkf" => new Etkf { Members = 20 },
+            _ => new Letkf { Members = 20, Localisation = GaspariCohnRadius },
+        };
+        if (a.Has("localisation") && kind != "letkf") throw new CliException("--localisation applies to --method letkf only");
+        if (a.Has("rotate") && a.Has("no-rotate")) throw new CliException("give --rotate or --no-rotate, not both");
+        int members = (int)a.Integer("members", 2, 100_000, method.Members);
+        double inflation = a.Real("inflation", 1, 10, method.Inflation);
+        double rtps = a.Real("rtps", 0, 1, method.Rtps);
+        bool rotate = a.Has("rotate") || (!a.Has("no-rotate") && method.Rotate);
+        method = method with { Members = members, Inflation = inflation, Rtps = rtps, Rotate = rotate };
+        if (method is Letkf letkf)
+        {
+            double r = a.Real("localisation", double.NegativeInfinity, double.PositiveInfinity, letkf.Localisation);
+            if (!(r > 0 && r <= 1e6)) throw new CliException($"--localisation must be a number in (0, 1000000] (grid points); got '{a.Text("localisation")}'");
+            method = letkf with { Localisation = r };
+        }
+        var chrono = preset.Experiment.Chronology;
+        int cycles = (int)a.Integer("cycles", 1, 10_000_000, chrono.Cycles);
+        int burnIn = (int)a.Integer("burn-in", 0, cycles - 1, Math.Min(chrono.BurnInCycles, cycles / 2));
+        int seed = (int)a.Integer("seed", 0, int.MaxValue, 0);
+        return new RunConfig(presetName, cycles, burnIn, method, seed, Observed(a.Text("observe"), preset.Experiment.Observation.StateSize, presetName));
+    }
+
+    /// <summary>DAPPER's L96 LETKF loc_rad = 4 as a GC half-width (the default when a preset has no tuned LETKF).</summary>
+    private const double GaspariCohnRadius = 1.82 * 4;
+
+    private static int[]? Observed(string? spec, int n, string preset)
+    {
+        if (spec is null or "all") return null;
+        int[] idx;
+        if (spec.StartsWith("every:", StringComparison.Ordinal))
+        {
+            if (!int.TryParse(spec[6..], NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) || k < 1 || k > n)
+                throw new CliException($"--observe every:K needs K in [1, {n}]; got '{spec}'");
+            idx = [.. Enumerable.Range(0, n).Where(i => i % k == 0)];
+        }
+        else
+        {
+            var parts = spec.Split(',');
+            idx = new int[parts.Length];
+            for (int j = 0; j < parts.Length; j++)
+                if (!int.TryParse(parts[j], NumberStyles.Integer, CultureInfo.InvariantCulture, out idx[j]))
+                    throw new CliException($"--observe must be all, every:K or a list of state indices I,J,…; got '{spec}'");
+            Array.Sort(idx);
+        }
+        foreach (int i in idx)
+            if (i < 0 || i >= n) throw new CliException($"--observe: index {i} does not fit the {preset} state; indices must be in [0, {n - 1}]");
+        if (idx.Distinct().Count() != idx.Length) throw new CliException($"--observe: repeated index in '{spec}'");
+        return idx;
+    }
+
+    private static void PrintSummary(Science.Assimilation.Runs.AssimilationRun run, RunConfig config, double? expected, string output, string csv)
+    {
+        var s = run.Summary;
+        var m = run.Method;
+        string F(FormattableString f) => f.ToString(CultureInfo.InvariantCulture);
+        var rows = new List<(string, string)>
+        {
+            ("preset", config.Preset),
+            ("method", F($"{m.Kind} N={m.Members} inflation={m.Inflation} rtps={m.Rtps} rotate={m.Rotate}") + (m.LocalisationHalfWidth is double l ? F($" localisation={l}") : "")),
+            ("seed / executor", F($"{run.Seed} / {run.Executor}")),
+            ("cycles (averaged)", F($"{run.Series.Count} ({s.CyclesAveraged} after a burn-in of {run.Experiment.Chronology.BurnInCycles})")),
+            ("rmse_a", F($"{s.RmseAnalysis:F4}") + (expected is double e ? F($"  (DAPPER {e})") : "")),
+            ("rmse_f", F($"{s.RmseForecast:F4}")),
+            ("spread_a / spread_f", F($"{s.SpreadAnalysis:F4} / {s.SpreadForecast:F4}")),
+            ("spread_a / rmse_a", F($"{s.SpreadRatio:F3}")),
+            ("wall time", F($"{run.Wall.TotalSeconds:F2} s ({1000 * run.Wall.TotalSeconds / run.Series.Count:F3} ms/cycle)")),
+            ("output", output),
+            ("series", csv),
+        };
+        Summary.Table(Name, rows);
+    }
+}
