@@ -209,14 +209,14 @@ public static class SparseTable
         var layers = report.Layers.Select(l => new LayerResult
         {
             Layer = l.Layer,
-            Verdict = l.Comparison?.Verdict,
+            Verdict = l.Comparison?.Verdict.ToText(),
             Nmse = l.Nmse,
             MaxRelativeError = l.Comparison?.MaxRelativeError,
             Terms = l.Terms.ToDictionary(t => t.Label, t => t.Coefficient),
             Missing = l.Comparison?.Missing ?? [],
             Spurious = l.Comparison?.Spurious ?? [],
         }).ToList();
-        string verdict = report.Verdict ?? "no known answer";
+        string verdict = report.Verdict?.ToText() ?? "no known answer";
         return new FilterResult
         {
             Filter = filter,

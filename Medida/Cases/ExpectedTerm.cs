@@ -5,17 +5,32 @@ namespace Science.Medida.Cases;
 /// <param name="Coefficient">Coefficient multiplying the term on the right-hand side of ∂t q_k.</param>
 public sealed record ExpectedTerm(string Label, double Coefficient);
 
-/// <summary>The known answer of a case: the terms per layer (empty = no model error in that layer).</summary>
-/// <param name="Layer1">Upper-layer terms.</param>
-/// <param name="Layer2">Lower-layer terms.</param>
-/// <param name="Note">How the answer was derived and which library it needs.</param>
-public sealed record ExpectedAnswer(IReadOnlyList<ExpectedTerm> Layer1, IReadOnlyList<ExpectedTerm> Layer2, string Note)
+/// <summary>The known answer of a case: the expected terms per layer (an empty list = no model error in that layer).</summary>
+public sealed record ExpectedAnswer
 {
-    /// <summary>The terms of layer 1 or 2.</summary>
-    public IReadOnlyList<ExpectedTerm> ForLayer(int layer) => layer switch
+    /// <summary>A two-layer answer (QG: upper, lower).</summary>
+    public ExpectedAnswer(IReadOnlyList<ExpectedTerm> layer1, IReadOnlyList<ExpectedTerm> layer2, string note) : this([layer1, layer2], note) { }
+
+    /// <summary>An answer for any number of layers (layer index 0 first).</summary>
+    public ExpectedAnswer(IReadOnlyList<IReadOnlyList<ExpectedTerm>> layers, string note)
     {
-        1 => Layer1,
-        2 => Layer2,
-        _ => throw new ArgumentOutOfRangeException(nameof(layer), layer, "layer must be 1 or 2"),
-    };
+        ArgumentNullException.ThrowIfNull(layers);
+        if (layers.Count == 0) throw new ArgumentException("an answer needs at least one layer", nameof(layers));
+        Layers = layers;
+        Note = note;
+    }
+
+    /// <summary>The expected terms per layer, index 0 first.</summary>
+    public IReadOnlyList<IReadOnlyList<ExpectedTerm>> Layers { get; }
+    /// <summary>How the answer was derived and which library it needs.</summary>
+    public string Note { get; }
+    /// <summary>Upper-layer (or only-layer) terms.</summary>
+    public IReadOnlyList<ExpectedTerm> Layer1 => Layers[0];
+    /// <summary>Lower-layer terms (two-layer answers).</summary>
+    public IReadOnlyList<ExpectedTerm> Layer2 => Layers.Count > 1 ? Layers[1] : throw new InvalidOperationException("this answer has one layer");
+
+    /// <summary>The terms of layer number <paramref name="layer"/> (1 = upper; labels count from 1).</summary>
+    public IReadOnlyList<ExpectedTerm> ForLayer(int layer) => layer >= 1 && layer <= Layers.Count
+        ? Layers[layer - 1]
+        : throw new ArgumentOutOfRangeException(nameof(layer), layer, $"layer must be in [1, {Layers.Count}]");
 }

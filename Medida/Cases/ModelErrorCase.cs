@@ -7,7 +7,7 @@ namespace Science.Medida.Cases;
 /// should discover. The expected answer follows from the parameter differences (spec §7.1) where they are
 /// expressible in the library, and is null otherwise.
 /// </summary>
-public sealed record ModelErrorCase
+public sealed record ModelErrorCase : IErrorCase
 {
     /// <summary>Case number (1001–1009 for the paper's catalogue; 0 for user cases).</summary>
     public int Id { get; init; }
@@ -19,6 +19,12 @@ public sealed record ModelErrorCase
     public required QgParameters Truth { get; init; }
     /// <summary>The imperfect model's parameters.</summary>
     public required QgParameters Model { get; init; }
+    /// <inheritdoc/>
+    public string ModelName => "qg";
+    /// <inheritdoc/>
+    public IReadOnlyList<(string Name, double Value)> TruthValues() => Truth.ToNamedValues();
+    /// <inheritdoc/>
+    public IReadOnlyList<(string Name, double Value)> ModelValues() => Model.ToNamedValues();
 
     /// <summary>
     /// The expected discovery for a PV bookkeeping: the "truth minus model" tendency written on library labels

@@ -10,12 +10,12 @@ public sealed record DiscoveredTerm(string Label, string Symbol, double Coeffici
 public sealed record TermComparison(string Label, double Expected, double Found, double RelativeError);
 
 /// <summary>Found versus expected for one layer.</summary>
-/// <param name="Verdict">"exact support", "missing" (an expected term was not selected) or "spurious" (extra terms).</param>
+/// <param name="Verdict">Exact support, missing (an expected term was not selected) or spurious (extra terms).</param>
 /// <param name="Missing">Expected labels not selected.</param>
 /// <param name="Spurious">Selected labels not expected.</param>
 /// <param name="Terms">Every expected term with the found value and the relative error.</param>
 /// <param name="MaxRelativeError">Largest relative coefficient error over the matched terms (0 when none).</param>
-public sealed record LayerComparison(string Verdict, IReadOnlyList<string> Missing, IReadOnlyList<string> Spurious,
+public sealed record LayerComparison(Verdict Verdict, IReadOnlyList<string> Missing, IReadOnlyList<string> Spurious,
     IReadOnlyList<TermComparison> Terms, double MaxRelativeError);
 
 /// <summary>The discovery for one layer.</summary>
@@ -37,8 +37,8 @@ public sealed record LayerDiscovery(int Layer, bool NoError, string? NoErrorReas
 /// </summary>
 public sealed record DiscoveryReport
 {
-    /// <summary>The case.</summary>
-    public required ModelErrorCase Case { get; init; }
+    /// <summary>The case (for two-layer QG a <see cref="ModelErrorCase"/>).</summary>
+    public required IErrorCase Case { get; init; }
     /// <summary>Settings and provenance, as strings (written to the report).</summary>
     public required IReadOnlyDictionary<string, string> Settings { get; init; }
     /// <summary>Upper then lower layer.</summary>
@@ -56,12 +56,12 @@ public sealed record DiscoveryReport
     /// <summary>Where the run came from (command line, …); not part of the experiment and not reproduced by a re-run.</summary>
     public IReadOnlyDictionary<string, string> Provenance { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>"exact support", "missing" or "spurious" over both layers; null without a known answer.</summary>
-    public string? Verdict =>
+    /// <summary>The verdict over all layers (missing beats spurious beats exact support); null without a known answer.</summary>
+    public Verdict? Verdict =>
         Layers.Any(l => l.Comparison is null) ? null
-        : Layers.Any(l => l.Comparison!.Verdict == "missing") ? "missing"
-        : Layers.Any(l => l.Comparison!.Verdict == "spurious") ? "spurious"
-        : "exact support";
+        : Layers.Any(l => l.Comparison!.Verdict == Cases.Verdict.Missing) ? Cases.Verdict.Missing
+        : Layers.Any(l => l.Comparison!.Verdict == Cases.Verdict.Spurious) ? Cases.Verdict.Spurious
+        : Cases.Verdict.ExactSupport;
 
     /// <summary>The discovery of layer 1 or 2.</summary>
     public LayerDiscovery Layer(int layer) => Layers[layer - 1];

@@ -1,3 +1,4 @@
+using Science.Medida.Regression;
 using Science.Medida.Increments;
 using Science.Medida.Library;
 
@@ -19,8 +20,17 @@ public sealed record DiscoverySettings
 {
     /// <summary>The candidate library (default: the reference's 10 terms).</summary>
     public CandidateLibrary Library { get; init; } = CandidateLibrary.Reference;
-    /// <summary>The regressor family (default RVM).</summary>
+    /// <summary>The regressor family (default RVM); command-line sugar for the built-in regressors.</summary>
     public RegressorKind Regressor { get; init; } = RegressorKind.Rvm;
+    /// <summary>
+    /// Any sparse regressor: a factory from a sweep threshold to an <see cref="ISparseRegressor"/>. When set it
+    /// replaces <see cref="Regressor"/>, and <see cref="Thresholds"/> must be given.
+    /// </summary>
+    public Func<double, ISparseRegressor>? RegressorFactory { get; init; }
+    /// <summary>The regressor's name in reports (defaults to the family's word, "custom" for a factory).</summary>
+    public string RegressorName => RegressorFactory is not null ? CustomRegressorName ?? "custom" : Regressor.ToString().ToLowerInvariant();
+    /// <summary>The name of a custom <see cref="RegressorFactory"/> in reports.</summary>
+    public string? CustomRegressorName { get; init; }
     /// <summary>Thresholds of the sweep; null = the family's default (RVM: 1e-7…1e7 and 1e12; STLSQ: 1e-4…1 in half decades).</summary>
     public IReadOnlyList<double>? Thresholds { get; init; }
     /// <summary>δ of the selection rule (spec §6.4).</summary>
@@ -59,6 +69,8 @@ public sealed record DiscoverySettings
         if (!(RegressionFilter >= 0) || double.IsInfinity(RegressionFilter))
             throw new ArgumentOutOfRangeException(nameof(RegressionFilter), RegressionFilter, "the regression filter must be 0 (off) or a fraction > 0 of the largest wavenumber");
         if (Thresholds is { Count: 0 }) throw new ArgumentException("the threshold list is empty", nameof(Thresholds));
+        if (RegressorFactory is not null && Thresholds is null)
+            throw new ArgumentException("a custom regressor (RegressorFactory) needs its sweep thresholds", nameof(Thresholds));
         return this;
     }
 }

@@ -27,12 +27,43 @@ public static class ModelErrorDiscovery
         settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validated();
         var clock = Stopwatch.StartNew();
         var (design, targets) = BuildProblem(increment, modelErrorCase.Model, settings, backend);
-        DesignChecks.RequireFullRank(design);
+        var info = new Dictionary<string, string>
+        {
+            ["library_state"] = increment.Settings.LibraryState.ToString().ToLowerInvariant(),
+            ["pv_bookkeeping"] = increment.Settings.Bookkeeping.ToString().ToLowerInvariant(),
+            ["snapshots"] = increment.Snapshots.ToString(CultureInfo.InvariantCulture),
+            ["snapshot_times"] = string.Join(",", increment.Times.Select(t => t.ToString("G6", CultureInfo.InvariantCulture))),
+            ["estimator"] = increment.Estimator,
+            ["grid"] = increment.Grid.ToString(),
+            ["boundary_cut"] = $"{settings.Cut.Rows},{settings.Cut.Columns}",
+        };
+        if (provenance is not null) foreach (var (k, v) in provenance) info[k] = v;
+        var report = Discover(modelErrorCase, design, targets, modelErrorCase.Expected(increment.Settings.Bookkeeping), settings, info);
+        clock.Stop();
+        return report with { RegressionTime = clock.Elapsed };
+    }
 
-        var expected = modelErrorCase.Expected(increment.Settings.Bookkeeping);
+    /// <summary>
+    /// The model-independent core: one threshold sweep with automatic selection per target (layer) over the labelled
+    /// columns of <paramref name="design"/>, compared with <paramref name="expected"/> when given. Any model supplies
+    /// its own design matrix and targets (cut, filtered and stacked as it needs); <paramref name="settingsInfo"/> adds
+    /// model-specific settings to the report.
+    /// </summary>
+    public static DiscoveryReport Discover(IErrorCase errorCase, DesignMatrix design, IReadOnlyList<double[]> targets, ExpectedAnswer? expected,
+        DiscoverySettings settings, IReadOnlyDictionary<string, string>? settingsInfo = null)
+    {
+        ArgumentNullException.ThrowIfNull(errorCase);
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(targets);
+        settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validated();
+        if (targets.Count == 0) throw new ArgumentException("at least one target (layer) is needed", nameof(targets));
+        if (expected is not null && expected.Layers.Count != targets.Count)
+            throw new ArgumentException($"the expected answer has {expected.Layers.Count} layers but there are {targets.Count} targets", nameof(expected));
+        var clock = Stopwatch.StartNew();
+        DesignChecks.RequireFullRank(design);
         var thresholdSweep = Sweep(settings);
-        var layers = new LayerDiscovery[2];
-        for (int layer = 1; layer <= 2; layer++)
+        var layers = new LayerDiscovery[targets.Count];
+        for (int layer = 1; layer <= targets.Count; layer++)
         {
             var sweep = thresholdSweep.Run(design, targets[layer - 1]);
             layers[layer - 1] = Summarise(layer, sweep, settings, targets[layer - 1], expected);
@@ -43,24 +74,17 @@ public static class ModelErrorDiscovery
         {
             ["library"] = settings.Library.Name,
             ["labels"] = string.Join(",", settings.Library.Labels),
-            ["regressor"] = settings.Regressor.ToString().ToLowerInvariant(),
+            ["regressor"] = settings.RegressorName,
             ["thresholds"] = string.Join(",", thresholdSweep.Thresholds.Select(t => t.ToString("G3", CultureInfo.InvariantCulture))),
             ["delta"] = settings.Delta.ToString("G", CultureInfo.InvariantCulture),
             ["tolerance"] = settings.Tolerance.ToString("G", CultureInfo.InvariantCulture),
             ["standardise"] = settings.Standardise ? "true" : "false",
-            ["boundary_cut"] = $"{settings.Cut.Rows},{settings.Cut.Columns}",
             ["regression_filter"] = settings.RegressionFilter.ToString("G", CultureInfo.InvariantCulture),
-            ["library_state"] = increment.Settings.LibraryState.ToString().ToLowerInvariant(),
-            ["pv_bookkeeping"] = increment.Settings.Bookkeeping.ToString().ToLowerInvariant(),
-            ["snapshots"] = increment.Snapshots.ToString(CultureInfo.InvariantCulture),
-            ["snapshot_times"] = string.Join(",", increment.Times.Select(t => t.ToString("G6", CultureInfo.InvariantCulture))),
-            ["estimator"] = increment.Estimator,
-            ["grid"] = increment.Grid.ToString(),
         };
-        if (provenance is not null) foreach (var (k, v) in provenance) info[k] = v;
+        if (settingsInfo is not null) foreach (var (k, v) in settingsInfo) info[k] = v;
         return new DiscoveryReport
         {
-            Case = modelErrorCase,
+            Case = errorCase,
             Settings = info,
             Layers = layers,
             Expected = expected,
@@ -107,7 +131,9 @@ public static class ModelErrorDiscovery
         return (new DesignMatrix(settings.Library.Labels, columns), targets);
     }
 
-    private static ThresholdSweep Sweep(DiscoverySettings s) => s.Regressor switch
+    private static ThresholdSweep Sweep(DiscoverySettings s) => s.RegressorFactory is { } factory
+        ? new ThresholdSweep(factory, s.Thresholds ?? throw new ArgumentException("a custom regressor needs its thresholds", nameof(s)))
+        : s.Regressor switch
     {
         RegressorKind.Rvm => ThresholdSweep.Rvm(new RelevanceVectorSettings(1.0, s.Tolerance, Standardise: s.Standardise), s.Thresholds),
         RegressorKind.Stlsq => ThresholdSweep.Stlsq(s.Thresholds ?? DiscoverySettings.DefaultStlsqThresholds,
@@ -127,7 +153,7 @@ public static class ModelErrorDiscovery
         {
             nmse = selection.Selected!.Nmse;
             foreach (var c in fit.Terms)
-                terms.Add(new DiscoveredTerm(c.Label, CandidateLibrary.Find(c.Label).Symbol, c.Value, c.Std));
+                terms.Add(new DiscoveredTerm(c.Label, settings.Library.Terms.FirstOrDefault(t => t.Label == c.Label)?.Symbol ?? c.Label, c.Value, c.Std));
         }
         double std = FieldMath.StandardDeviation(target);
         var comparison = expected is null ? null : Compare(expected.ForLayer(layer), terms);
@@ -146,7 +172,7 @@ public static class ModelErrorDiscovery
             return new TermComparison(e.Label, e.Coefficient, f, Math.Abs(f - e.Coefficient) / Math.Abs(e.Coefficient));
         }).ToArray();
         double maxError = rows.Where(r => double.IsFinite(r.RelativeError)).Select(r => r.RelativeError).DefaultIfEmpty(0).Max();
-        string verdict = missing.Length > 0 ? "missing" : spurious.Length > 0 ? "spurious" : "exact support";
+        var verdict = missing.Length > 0 ? Verdict.Missing : spurious.Length > 0 ? Verdict.Spurious : Verdict.ExactSupport;
         return new LayerComparison(verdict, missing, spurious, rows, maxError);
     }
 

@@ -45,15 +45,15 @@ public static class EquationText
                 {
                     string detail = cmp.Verdict switch
                     {
-                        "missing" => $"missing {string.Join(", ", cmp.Missing)}" + (cmp.Spurious.Count > 0 ? $"; spurious {string.Join(", ", cmp.Spurious)}" : ""),
-                        "spurious" => $"spurious {string.Join(", ", cmp.Spurious)}",
+                        Verdict.Missing => $"missing {string.Join(", ", cmp.Missing)}" + (cmp.Spurious.Count > 0 ? $"; spurious {string.Join(", ", cmp.Spurious)}" : ""),
+                        Verdict.Spurious => $"spurious {string.Join(", ", cmp.Spurious)}",
                         _ => "exact support",
                     };
                     sb.AppendLine(CultureInfo.InvariantCulture, $"  {"",8} verdict: {detail}; max relative coefficient error {cmp.MaxRelativeError:P3}");
                 }
             }
         }
-        if (report.Verdict is { } v) sb.AppendLine(CultureInfo.InvariantCulture, $"verdict: {v}");
+        if (report.Verdict is { } v) sb.AppendLine(CultureInfo.InvariantCulture, $"verdict: {v.ToText()}");
         return sb.ToString();
     }
 

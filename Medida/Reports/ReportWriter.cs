@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
+using Science.Medida.Cases;
 using Science.Medida.Discovery;
 using Science.Medida.Increments;
 using Science.QgModel;
@@ -46,7 +47,7 @@ public static class ReportWriter
             if (report.Expected is { } ex && l.Comparison is { } cmp)
             {
                 layer["expected"] = Terms(ex.ForLayer(l.Layer).Select(t => (t.Label, t.Coefficient)));
-                layer["verdict"] = cmp.Verdict;
+                layer["verdict"] = cmp.Verdict.ToText();
                 layer["missing"] = Strings(cmp.Missing);
                 layer["spurious"] = Strings(cmp.Spurious);
                 layer["coefficient_errors"] = new JsonArray(cmp.Terms.Select(t => (JsonNode)new JsonObject
@@ -67,7 +68,7 @@ public static class ReportWriter
             ["case"] = new JsonObject
             {
                 ["id"] = c.Id, ["name"] = c.Name, ["description"] = c.Description,
-                ["truth"] = Parameters(c.Truth), ["model"] = Parameters(c.Model),
+                ["model_family"] = c.ModelName, ["truth"] = Parameters(c.TruthValues()), ["model"] = Parameters(c.ModelValues()),
             },
             ["settings"] = settings,
             ["rows_per_layer"] = report.Rows,
@@ -88,7 +89,7 @@ public static class ReportWriter
                 ["layer2"] = Terms(e.Layer2.Select(t => (t.Label, t.Coefficient))),
                 ["note"] = e.Note,
             };
-            root["verdict"] = report.Verdict;
+            root["verdict"] = report.Verdict?.ToText();
         }
         return root;
     }
@@ -150,10 +151,10 @@ public static class ReportWriter
     private static JsonArray Terms(IEnumerable<(string Label, double Coefficient)> terms) =>
         new(terms.Select(t => (JsonNode)new JsonObject { ["label"] = t.Label, ["coefficient"] = Num(t.Coefficient) }).ToArray());
 
-    private static JsonObject Parameters(QgParameters p)
+    private static JsonObject Parameters(IReadOnlyList<(string Name, double Value)> values)
     {
         var o = new JsonObject();
-        foreach (var (name, value) in p.ToNamedValues()) o[name] = Num(value);
+        foreach (var (name, value) in values) o[name] = Num(value);
         return o;
     }
 

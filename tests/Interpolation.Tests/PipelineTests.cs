@@ -30,10 +30,10 @@ public sealed class PipelineTests(ITestOutputHelper output)
         }
         // So C3 (1001) and C6 (1004) pass exactly as with full observations.
         var c3 = Discover(1001, name, 1.0);
-        Assert.Equal("exact support", c3.Verdict);
+        Assert.Equal(Verdict.ExactSupport, c3.Verdict);
         Assert.True(c3.Layers.All(l => l.Comparison!.MaxRelativeError < 0.01), Describe(c3));
         var c6 = Discover(1004, name, 1.0);
-        Assert.Equal("exact support", c6.Verdict);
+        Assert.Equal(Verdict.ExactSupport, c6.Verdict);
         Assert.True(c6.Layers.All(l => l.Comparison!.MaxRelativeError < 0.025), Describe(c6));
     }
 
@@ -45,7 +45,7 @@ public sealed class PipelineTests(ITestOutputHelper output)
         var report = Discover(1001, "cubic", 0.95);
         output.WriteLine(Describe(report));
         Assert.True(report.Layers.Any(l => !l.NoError && (l.Terms.Count >= 4 || l.Nmse >= 0.5)), Describe(report));
-        Assert.NotEqual("exact support", report.Verdict);
+        Assert.NotEqual(Verdict.ExactSupport, report.Verdict);
 
         // Positive control on the same path (cubic through the sparse-observation pipeline) with every sensor: the
         // estimate is the truth and discovery finds the exact support, so a broken pipeline cannot pass the above.
@@ -53,7 +53,7 @@ public sealed class PipelineTests(ITestOutputHelper output)
         Assert.All(exact.Layers, l => Assert.True(l.LaplacianError <= 1e-12, $"cubic SR 1 ∇²ψ error {l.LaplacianError:E2}"));
         var control = Discover(1001, "cubic", 1.0);
         output.WriteLine("control: " + Describe(control));
-        Assert.Equal("exact support", control.Verdict);
+        Assert.Equal(Verdict.ExactSupport, control.Verdict);
         Assert.All(control.Layers, l => Assert.True(l.Comparison!.MaxRelativeError < 0.01, Describe(control)));
     }
 
@@ -68,7 +68,7 @@ public sealed class PipelineTests(ITestOutputHelper output)
     {
         var report = Discover(caseId, "oi", 0.75, regressionFilter: 0.08);
         output.WriteLine(Describe(report));
-        Assert.Equal("exact support", report.Verdict);
+        Assert.Equal(Verdict.ExactSupport, report.Verdict);
         Assert.All(report.Layers, l => Assert.True(l.Comparison!.MaxRelativeError < 0.01, Describe(report)));
     }
 

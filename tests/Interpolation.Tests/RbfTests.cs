@@ -92,6 +92,6 @@ public sealed class RbfTests(ITestOutputHelper output)
         var fullInc = new IncrementBuilder(CaseCatalogue.Get(1001), IncrementSettings.Reference, new SparseObservation(full, ExactInterpolator.Instance)).Build([Truth]);
         var control = ModelErrorDiscovery.Discover(fullInc, CaseCatalogue.Get(1001), new DiscoverySettings());
         output.WriteLine("control: " + Describe(control));
-        Assert.Equal("exact support", control.Verdict);
+        Assert.Equal(Verdict.ExactSupport, control.Verdict);
     }
 }

@@ -37,7 +37,7 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
         Assert.False(layer.NoError, $"layer {layer.Layer}: unexpected 'no error' ({layer.NoErrorReason})");
         Assert.Equal(labels.Order(), layer.Terms.Select(t => t.Label).Order());
         Assert.NotNull(layer.Comparison);
-        Assert.Equal("exact support", layer.Comparison!.Verdict);
+        Assert.Equal(Verdict.ExactSupport, layer.Comparison!.Verdict);
     }
 
     /// <summary>C3 layer check: support {ψ1, ψ2, ψR}, coefficients s·(−0.1, +0.1, +0.1) within 1%, nMSE ≤ 1e−4.</summary>
@@ -70,7 +70,7 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
             Assert.Empty(l.Terms);
             Assert.Equal(-1, l.SelectedIndex);
         });
-        Assert.Equal("exact support", report.Verdict);
+        Assert.Equal(Verdict.ExactSupport, report.Verdict);
     }
 
     [Theory]
@@ -114,7 +114,7 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
                 Assert.True(e.Nmse <= 1e-4, $"L{l.Layer} threshold {t}: nMSE {e.Nmse}");
             }
         }
-        Assert.Equal("exact support", report.Verdict);
+        Assert.Equal(Verdict.ExactSupport, report.Verdict);
     }
 
     [Theory]
@@ -218,7 +218,7 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
         var l2 = report.Layer(2);
         Support(l2, "lap_psi2");
         Near(friction, TestData.Coefficient(l2, "lap_psi2"), 0.02, "L2 lap_psi2");
-        Assert.Equal("exact support", report.Verdict);
+        Assert.Equal(Verdict.ExactSupport, report.Verdict);
     }
 
     [Theory]
@@ -340,7 +340,7 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
                 var a = raw.Layer(layer);
                 var b = standardised.Layer(layer);
                 Assert.Equal(a.Terms.Select(t => t.Label), b.Terms.Select(t => t.Label));
-                Assert.Equal("exact support", b.Comparison!.Verdict);
+                Assert.Equal(Verdict.ExactSupport, b.Comparison!.Verdict);
                 foreach (var t in a.Terms)
                     Near(t.Coefficient, TestData.Coefficient(b, t.Label), 1e-3, $"case {id} L{layer} {t.Label} standardised vs raw");
             }

@@ -36,15 +36,15 @@ public sealed class NoiseTests(ITestOutputHelper output)
         output.WriteLine(FormattableString.Invariant($"D5: std h1 clean {clean:G4}, noisy {std:G4} (×{std / clean:F0})"));
         foreach (var l in report.Layers) output.WriteLine($"D5 L{l.Layer}: {TestData.Describe(l)} verdict {l.Comparison?.Verdict}");
         Assert.True(std >= 50 * clean, $"std h1 {std:G4} < 50 × clean {clean:G4}");
-        Assert.NotEqual("exact support", report.Layer(1).Comparison!.Verdict);
-        Assert.NotEqual("exact support", report.Verdict);
+        Assert.NotEqual(Verdict.ExactSupport, report.Layer(1).Comparison!.Verdict);
+        Assert.NotEqual(Verdict.ExactSupport, report.Verdict);
 
         // Positive control on the same path (NoisyObservation, same seed, level 0): the clean increment and the exact
         // support, so that a broken pipeline cannot pass the failure above.
         var control = Run(1001, new NoisyObservation(0, Seed), out var zero);
         foreach (var l in control.Layers) output.WriteLine($"D5 control L{l.Layer}: {TestData.Describe(l)} verdict {l.Comparison?.Verdict}");
         Assert.Equal(TestData.Increment(1001, [0]).Dq, zero.Dq);
-        Assert.Equal("exact support", control.Verdict);
+        Assert.Equal(Verdict.ExactSupport, control.Verdict);
         Assert.All(control.Layers, l => Assert.True(l.Comparison!.MaxRelativeError < 0.01, TestData.Describe(l)));
     }
 
@@ -135,7 +135,7 @@ public sealed class NoiseTests(ITestOutputHelper output)
         // Positive control on the same path with KEEP = 1 (the §9.4 filter keeping everything): the exact support.
         var control = Run(1001, new NoisyObservation(0, Seed, g => SpectralFilter.KeepRatio(g, 1.0), "keep(1)"), out _);
         foreach (var l in control.Layers) output.WriteLine($"D3 control L{l.Layer}: {TestData.Describe(l)} verdict {l.Comparison?.Verdict}");
-        Assert.Equal("exact support", control.Verdict);
+        Assert.Equal(Verdict.ExactSupport, control.Verdict);
         Assert.All(control.Layers, l => Assert.True(l.Comparison!.MaxRelativeError < 0.01, TestData.Describe(l)));
     }
 
