@@ -208,7 +208,7 @@ public sealed class ErrorTests
     public void TopLevelHelpExits0(string flag)
     {
         var r = Medida.Ok(flag);
-        foreach (string usage in new[] { "medida qg run", "medida qg spinup", "medida increments", "medida discover" })
+        foreach (string usage in new[] { "medida qg run", "medida qg spinup", "medida model run", "medida increments", "medida discover" })
             Assert.Contains(usage, r.StdOut);
         Assert.Equal("", r.StdErr);
     }
@@ -216,6 +216,7 @@ public sealed class ErrorTests
     [Theory]
     [InlineData("qg", "run")]
     [InlineData("qg", "spinup")]
+    [InlineData("model", "run")]
     [InlineData("increments")]
     [InlineData("discover")]
     public void CommandHelpExits0(params string[] command)
