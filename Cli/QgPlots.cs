@@ -26,7 +26,7 @@ internal static class QgPlots
             [("KE1 (upper)", result.Diagnostics.Select(d => d.Ke1).ToArray()), ("KE2 (lower)", result.Diagnostics.Select(d => d.Ke2).ToArray())],
             "time", "kinetic energy 0.5·mean(u²+v²)");
         Charts.TimeSeries(P("cfl.html"), "CFL number", time, [("CFL", result.Diagnostics.Select(d => d.Cfl).ToArray())], "time", "Δt(max|u|/dx + max|v|/dy)");
-        Charts.Profiles(P("zonal_wind.html"), $"Zonal-mean zonal wind at t = {state.Time:F2}", g.Y,
+        Charts.Profiles(P("zonal_wind.html"), $"Zonal-mean zonal wind at t = {state.Time:F2}", g.Y.ToArray(),
             [("u1", diagnostics.ZonalMeanWind(state, 0)), ("u2", diagnostics.ZonalMeanWind(state, 1))], "u (zonal mean)", "y");
         var (centres, iso1, _) = diagnostics.EnergySpectra(state, 0);
         var (_, iso2, _) = diagnostics.EnergySpectra(state, 1);
@@ -36,7 +36,7 @@ internal static class QgPlots
         Charts.Spectra(P("zonal_amplitude_spectrum.html"), "Zonal amplitude spectrum of ψ, jet core (spec §9.5)", k[1..],
             [("ψ1", QgDiagnostics.ZonalAmplitudeSpectrum(g, state.PsiLayer(0))[1..]), ("ψ2", QgDiagnostics.ZonalAmplitudeSpectrum(g, state.PsiLayer(1))[1..])],
             "zonal wavenumber index m", "mean |rfft_x ψ|");
-        Charts.Maps(P("maps.html"), $"State at t = {state.Time:F2}", g.X, g.Y,
+        Charts.Maps(P("maps.html"), $"State at t = {state.Time:F2}", g.X.ToArray(), g.Y.ToArray(),
             [("ψ1", state.PsiLayer(0).ToArray()), ("ψ2", state.PsiLayer(1).ToArray()), ("q1", state.QLayer(0).ToArray()), ("q2", state.QLayer(1).ToArray())]);
         return written;
     }

@@ -11,6 +11,8 @@ namespace Science.QgModel;
 /// </remarks>
 public sealed class Grid
 {
+    private readonly double[] _x, _y, _k, _l, _ksquared, _k8;
+
     /// <summary>The paper's grid: 96 × 192 points on 46 × 68.</summary>
     public static Grid Default { get; } = new(96, 192, 46.0, 68.0);
 
@@ -27,27 +29,27 @@ public sealed class Grid
         if (!(ly > 0) || double.IsInfinity(ly)) throw new ArgumentOutOfRangeException(nameof(ly), ly, "ly must be a positive finite length.");
         Nx = nx; Ny = ny; Lx = lx; Ly = ly;
         Nk = nx / 2 + 1;
-        X = Linspace(-lx / 2, lx / 2, nx);
-        Y = Linspace(-ly / 2, ly / 2, ny);
-        Dx = X[1] - X[0];
-        Dy = Y[1] - Y[0];
+        _x = Linspace(-lx / 2, lx / 2, nx);
+        _y = Linspace(-ly / 2, ly / 2, ny);
+        Dx = _x[1] - _x[0];
+        Dy = _y[1] - _y[0];
 
         // NumPy: rfftfreq(N, Lx/N/2/pi) and fftfreq(N2, Ly/N2/2/pi), i.e. m / (N * d) with d = L/N/(2π).
         double dkx = lx / nx / 2 / Math.PI, dly = ly / ny / 2 / Math.PI;
         double kval = 1.0 / (nx * dkx), lval = 1.0 / (ny * dly);
-        K = new double[Nk];
-        for (int m = 0; m < Nk; m++) K[m] = m * kval;
-        L = new double[ny];
-        for (int n = 0; n < ny; n++) L[n] = (n < ny / 2 ? n : n - ny) * lval;
+        _k = new double[Nk];
+        for (int m = 0; m < Nk; m++) _k[m] = m * kval;
+        _l = new double[ny];
+        for (int n = 0; n < ny; n++) _l[n] = (n < ny / 2 ? n : n - ny) * lval;
 
-        KSquared = new double[ny * Nk];
-        K8 = new double[ny * Nk];
+        _ksquared = new double[ny * Nk];
+        _k8 = new double[ny * Nk];
         for (int n = 0; n < ny; n++)
             for (int m = 0; m < Nk; m++)
             {
-                double k = K[m], l = L[n];
-                KSquared[n * Nk + m] = l * l + k * k;
-                K8[n * Nk + m] = Math.Pow(k, 8) + Math.Pow(l, 8);
+                double k = _k[m], l = _l[n];
+                _ksquared[n * Nk + m] = l * l + k * k;
+                _k8[n * Nk + m] = Math.Pow(k, 8) + Math.Pow(l, 8);
             }
     }
 
@@ -66,17 +68,17 @@ public sealed class Grid
     /// <summary>Meridional spacing, Y[1] − Y[0] (as the reference takes it from linspace, not Ly/Ny).</summary>
     public double Dy { get; }
     /// <summary>Zonal coordinates x_i = −Lx/2 + i·Lx/Nx (end point excluded).</summary>
-    public double[] X { get; }
+    public ReadOnlySpan<double> X => _x;
     /// <summary>Meridional coordinates y_j = −Ly/2 + j·Ly/Ny (end point excluded).</summary>
-    public double[] Y { get; }
+    public ReadOnlySpan<double> Y => _y;
     /// <summary>Zonal wavenumbers k_m = 2π m / Lx, m = 0 … Nx/2.</summary>
-    public double[] K { get; }
+    public ReadOnlySpan<double> K => _k;
     /// <summary>Meridional wavenumbers in fftfreq order; the Nyquist row is negative.</summary>
-    public double[] L { get; }
+    public ReadOnlySpan<double> L => _l;
     /// <summary>k² + l² on the spectral grid <c>[l, k]</c> (Lapl = −KSquared).</summary>
-    public double[] KSquared { get; }
+    public ReadOnlySpan<double> KSquared => _ksquared;
     /// <summary>k⁸ + l⁸ on the spectral grid (hyperviscosity operator; not (k² + l²)⁴).</summary>
-    public double[] K8 { get; }
+    public ReadOnlySpan<double> K8 => _k8;
     /// <summary>Real points per layer, Nx·Ny.</summary>
     public int RealSize => Nx * Ny;
     /// <summary>Spectral coefficients per layer, Nk·Ny.</summary>

@@ -37,7 +37,7 @@ public sealed class JetProfile
     }
 
     // ψ̂R(l) = −û_eq(l)/(i l) for l ≠ 0, ψ̂R(0) = 0; ψR = Re IFFT(ψ̂R). A direct DFT: it runs once per model.
-    private static double[] IntegrateWind(double[] u, double[] l)
+    private static double[] IntegrateWind(double[] u, ReadOnlySpan<double> l)
     {
         int n = u.Length;
         var cos = new double[n];

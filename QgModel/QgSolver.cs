@@ -400,7 +400,7 @@ public sealed class QgSolver : IDisposable
         bool withTopography = layer == 1 && topo is not null;
         for (; i <= a.Length - w; i += w)
         {
-            var v = vcj * (-new Vector<double>(k2, i) * new Vector<double>(a, i) + vs * (new Vector<double>(p1, i) - new Vector<double>(p2, i)));
+            var v = vcj * (-new Vector<double>(k2[i..]) * new Vector<double>(a, i) + vs * (new Vector<double>(p1, i) - new Vector<double>(p2, i)));
             if (withTopography) v += vcj * new Vector<double>(topo!, i);
             v.CopyTo(result, i);
         }

@@ -34,7 +34,7 @@ public static class DiscoveryCharts
                     report.Expected is null ? null : labels.Select(x => exp.FirstOrDefault(t => t.Label == x)?.Coefficient ?? 0).ToArray());
             }).ToArray());
         var g = increment.Grid;
-        Charts.Maps(maps, $"Increments h_k = (q^o − q^m)/Δt, snapshot t = {increment.Times[0]:F2}", g.X, g.Y,
+        Charts.Maps(maps, $"Increments h_k = (q^o − q^m)/Δt, snapshot t = {increment.Times[0]:F2}", g.X.ToArray(), g.Y.ToArray(),
             [("h1", increment.Layer(0, 1).ToArray()), ("h2", increment.Layer(0, 2).ToArray()),
              ("ψ1 (library state)", increment.LibraryState(0)[..g.RealSize].ToArray())]);
         return [lcurve, bars, maps];

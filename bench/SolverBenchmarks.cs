@@ -124,3 +124,36 @@ public class SolverPhaseBenchmarks
     [Benchmark]
     public void Inversion() => _solver.Spectral.InvertPv(_q, _result, _background, null, _psi1, _psi2);
 }
+
+/// <summary>Reading an ensemble member's state through the model seam (must allocate nothing).</summary>
+[MemoryDiagnoser]
+public class ModelSeamBenchmarks
+{
+    private TwoLayerQgModel _model = null!;
+    private double[] _buffer = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var g = Grid.Default;
+        _model = new TwoLayerQgModel(g, QgParameters.Truth);
+        _model.SetState(InitialConditions.Analytic(g).Psi);
+        _model.Advance(20);
+        _buffer = new double[_model.StateSize];
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _model.Dispose();
+
+    /// <summary>ψ of both layers into a caller's buffer.</summary>
+    [Benchmark]
+    public void CopyState() => _model.CopyState(_buffer);
+
+    /// <summary>One step through the seam, then the state read.</summary>
+    [Benchmark]
+    public void StepAndRead()
+    {
+        _model.Advance(1);
+        _model.CopyState(_buffer);
+    }
+}

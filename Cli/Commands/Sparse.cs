@@ -172,7 +172,7 @@ internal static class Sparse
         var difference = new double[n];
         for (int p = 0; p < n; p++) difference[p] = estimate[p] - truth.Psi[p];
         var mask = layout.Mask().Select(b => b ? 1.0 : 0.0).ToArray();
-        Science.Visualization.Charts.Maps(maps, $"ψ1 from {layout.Count} sensors ({d.Interpolator})", grid.X, grid.Y,
+        Science.Visualization.Charts.Maps(maps, $"ψ1 from {layout.Count} sensors ({d.Interpolator})", grid.X.ToArray(), grid.Y.ToArray(),
             [("truth ψ1", truth.Psi[..n]), ($"{d.Interpolator} ψ1", estimate[..n]), ("estimate − truth", difference), ("sensors", mask)]);
         return [spectra, maps];
     }

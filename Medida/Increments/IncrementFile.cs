@@ -40,8 +40,8 @@ public static class IncrementFile
             ["dq"] = new H5Dataset(increment.Dq, fileDims: [s, 2, ny, nx]),
             ["library_psi"] = new H5Dataset(increment.LibraryPsi, fileDims: [s, 2, ny, nx]),
             ["time"] = new H5Dataset(increment.Times, fileDims: [s]),
-            ["x"] = new H5Dataset(g.X, fileDims: [nx]),
-            ["y"] = new H5Dataset(g.Y, fileDims: [ny]),
+            ["x"] = new H5Dataset(g.X.ToArray(), fileDims: [nx]),
+            ["y"] = new H5Dataset(g.Y.ToArray(), fileDims: [ny]),
         };
         file.Attributes = attributes;
         AtomicFile.Write(path, tmp => file.Write(tmp));

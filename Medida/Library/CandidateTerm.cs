@@ -83,7 +83,7 @@ public sealed class CandidateTerm
     public static CandidateTerm BumpJacobian(int index) =>
         new($"J2_bump{index}", $"J(ψ2,G{index})", (c, f) => c.JacobianWith(Topography.UnitBump(c.Grid, index - 1, fixedShape: false), f));
 
-    private static void Broadcast(Grid g, double[] profile, Span<double> f)
+    private static void Broadcast(Grid g, ReadOnlySpan<double> profile, Span<double> f)
     {
         for (int j = 0; j < g.Ny; j++) f.Slice(j * g.Nx, g.Nx).Fill(profile[j]);
     }

@@ -64,8 +64,8 @@ public static class QgStateFile
         var file = new H5File
         {
             ["psi"] = QgFileFormat.Float64(state.Psi, 2, ny, nx),
-            ["x"] = QgFileFormat.Float64(g.X, nx),
-            ["y"] = QgFileFormat.Float64(g.Y, ny),
+            ["x"] = QgFileFormat.Float64(g.X.ToArray(), nx),
+            ["y"] = QgFileFormat.Float64(g.Y.ToArray(), ny),
         };
         if (state.Q is not null) file["q"] = QgFileFormat.Float64(state.Q, 2, ny, nx);
         file.Attributes = attributes;

@@ -144,8 +144,8 @@ public sealed class QgTrajectoryWriter : IDisposable
             ["psi"] = psi,
             ["time"] = QgFileFormat.Float64([.. _times], t),
             ["step"] = new H5Dataset(_steps.ToArray(), fileDims: [t]),
-            ["x"] = QgFileFormat.Float64(Grid.X, nx),
-            ["y"] = QgFileFormat.Float64(Grid.Y, ny),
+            ["x"] = QgFileFormat.Float64(Grid.X.ToArray(), nx),
+            ["y"] = QgFileFormat.Float64(Grid.Y.ToArray(), ny),
         };
         if (q is not null) file["q"] = q;
         file.Attributes = _attributes;

@@ -17,13 +17,13 @@ public sealed class OperatorTests
         Rel(0.092399784, G.L[1]);
         Rel(-8.870379257, G.L[96]);
         Rel(-0.092399784, G.L[191]);
-        Rel(4.17442199e7, G.K8.Max());
+        Rel(4.17442199e7, System.Numerics.Tensors.TensorPrimitives.Max(G.K8));
         Assert.Equal(49, G.Nk);
         // Against the reference's own arrays.
-        Assert.Equal(0, Oracle.RelativeMaxError(G.K, Oracle.Data.ReadVector("/grid/kk")), 15);
-        Assert.Equal(0, Oracle.RelativeMaxError(G.L, Oracle.Data.ReadVector("/grid/ll")), 15);
-        Assert.Equal(0, Oracle.RelativeMaxError(G.X, Oracle.Data.ReadVector("/grid/x")), 15);
-        Assert.Equal(0, Oracle.RelativeMaxError(G.Y, Oracle.Data.ReadVector("/grid/y")), 15);
+        Assert.Equal(0, Oracle.RelativeMaxError(G.K.ToArray(), Oracle.Data.ReadVector("/grid/kk")), 15);
+        Assert.Equal(0, Oracle.RelativeMaxError(G.L.ToArray(), Oracle.Data.ReadVector("/grid/ll")), 15);
+        Assert.Equal(0, Oracle.RelativeMaxError(G.X.ToArray(), Oracle.Data.ReadVector("/grid/x")), 15);
+        Assert.Equal(0, Oracle.RelativeMaxError(G.Y.ToArray(), Oracle.Data.ReadVector("/grid/y")), 15);
     }
 
     [SkippableTheory]

@@ -110,7 +110,7 @@ public sealed class SpinUpTests(Xunit.Abstractions.ITestOutputHelper output)
         Check("u1 peak |y| ≤ 1.5", peak, 0.85, 1.25);
         foreach (double y0 in new[] { -10.0, 10.0 })
         {
-            int j = Array.FindIndex(g.Y, y => Math.Abs(y - y0) < g.Dy / 2 + 1e-9);
+            int j = Array.FindIndex(g.Y.ToArray(), y => Math.Abs(y - y0) < g.Dy / 2 + 1e-9);
             log?.WriteLine(FormattableString.Invariant($"u1 at y = {y0}: {u[j]:F3} (must be below 0.15)"));
             Assert.True(u[j] < 0.15, $"u1 at y = {y0}: {u[j]:F3} (must be below 0.15)");
         }

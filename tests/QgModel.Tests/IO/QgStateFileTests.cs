@@ -41,8 +41,8 @@ public sealed class QgStateFileTests
         Assert.Equal(192, r.ReadInt64Attribute("/", "ny"));
         Assert.Equal(495, r.ReadInt64Attribute("/", "step"));
         Assert.Equal([2, 192, 96], r.GetShape("/psi"));
-        Assert.Equal(g.X, r.ReadFloat64("/x", [96]));
-        Assert.Equal(g.Y, r.ReadFloat64("/y", [192]));
+        Assert.Equal(g.X.ToArray(), r.ReadFloat64("/x", [96]));
+        Assert.Equal(g.Y.ToArray(), r.ReadFloat64("/y", [192]));
         foreach (var (name, value) in IoFixtures.OddParameters.ToNamedValues())
             Assert.Equal(value, r.ReadDoubleAttribute("/", name));
     }
