@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Globalization;
+using Science.Medida.Discovery;
+using Science.Medida.Regression;
+using Science.Models.Ks;
+using Science.Numerics;
+using Science.Numerics.Fft;
+
+namespace Science.Medida.Ks;
+
+/// <summary>Which state the KS library is evaluated at.</summary>
+public enum KsLibraryState
+{
+    /// <summary>u0, the (observed) state the one-step forecast starts from (t_a − Δt).</summary>
+    Start,
+    /// <summary>The truth at t_a: the reference's analysis u_a with clean observations and no DA.</summary>
+    Target,
+}
+
+/// <summary>
+/// How MEDIDA-KS samples the truth and builds increments (spec §10.2). The defaults are the reference's: samples at
+/// fine steps t_a = 100 000 + k·10 000, k = 0…9, of an ETDRK4 truth with dt = 1e−3 (about 2e5 fine steps); a model
+/// step of Δt = 5 fine steps; RVM with one threshold 1e2 and tol 0.1.
+/// </summary>
+public sealed record KsDiscoveryOptions
+{
+    /// <summary>The first sample time in fine steps (the spin-up); must be ≥ 2·<see cref="ModelStepRatio"/>.</summary>
+    public int SpinUpSteps { get; init; } = 100_000;
+    /// <summary>Number of samples.</summary>
+    public int Samples { get; init; } = 10;
+    /// <summary>Fine steps between samples (BETA).</summary>
+    public int Beta { get; init; } = 10_000;
+    /// <summary>Model step in fine steps (NDT = 5, Δt = 5e−3).</summary>
+    public int ModelStepRatio { get; init; } = 5;
+    /// <summary>Standard deviation of the i.i.d. noise added to the Kassam–Trefethen initial condition.</summary>
+    public double InitialNoise { get; init; } = 1e-3;
+    /// <summary>Seed of the initial-condition noise.</summary>
+    public int Seed { get; init; }
+    /// <summary>Relative observation noise NOISE_MAG on u_old and u0 (spec §10.2; 0 = clean, the default here).</summary>
+    public double NoiseMagnitude { get; init; }
+    /// <summary>Seed of the observation noise.</summary>
+    public int NoiseSeed { get; init; } = 100;
+    /// <summary>Derivatives of the library.</summary>
+    public KsDerivativeKind Derivatives { get; init; } = KsDerivativeKind.FiniteDifference;
+    /// <summary>The state the library is evaluated at.</summary>
+    public KsLibraryState LibraryState { get; init; } = KsLibraryState.Start;
+    /// <summary>RVM thresholds on α (default the reference's single 1e2).</summary>
+    public IReadOnlyList<double> Thresholds { get; init; } = [1e2];
+    /// <summary>RVM tolerance on α (reference 0.1).</summary>
+    public double Tolerance { get; init; } = 0.1;
+    /// <summary>δ of the selection rule (only matters with several thresholds).</summary>
+    public double Delta { get; init; } = 1e-3;
+
+    /// <summary>
+    /// A reduced sampling for tests: 4 samples at fine steps 30 000 + k·2 000 (about 36 000 ETDRK4 steps, a few
+    /// seconds), otherwise the defaults.
+    /// </summary>
+    public static KsDiscoveryOptions Reduced { get; } = new() { SpinUpSteps = 30_000, Samples = 4, Beta = 2_000 };
+
+    /// <summary>Throws on an invalid option; returns this.</summary>
+    public KsDiscoveryOptions Validated()
+    {
+        if (ModelStepRatio < 1) throw new ArgumentOutOfRangeException(nameof(ModelStepRatio), ModelStepRatio, "the model step must be ≥ 1 fine step");
+        if (SpinUpSteps < 2 * ModelStepRatio) throw new ArgumentOutOfRangeException(nameof(SpinUpSteps), SpinUpSteps, "the first sample needs two model steps of history");
+        if (Samples < 1) throw new ArgumentOutOfRangeException(nameof(Samples), Samples, "at least one sample");
+        if (Samples > 1 && Beta < 2 * ModelStepRatio) throw new ArgumentOutOfRangeException(nameof(Beta), Beta, "samples must be at least two model steps apart");
+        if (!(NoiseMagnitude >= 0) || !double.IsFinite(NoiseMagnitude)) throw new ArgumentOutOfRangeException(nameof(NoiseMagnitude), NoiseMagnitude, "noise must be ≥ 0");
+        if (!(InitialNoise >= 0) || !double.IsFinite(InitialNoise)) throw new ArgumentOutOfRangeException(nameof(InitialNoise), InitialNoise, "noise must be ≥ 0");
+        if (Thresholds is null || Thresholds.Count == 0) throw new ArgumentException("at least one threshold", nameof(Thresholds));
+        return this;
+    }
+}
+
+/// <summary>The truth at the sample times: per sample u_old (t_a − 2Δt), u0 (t_a − Δt) and the target (t_a).</summary>
+/// <param name="Truth">The truth's parameters.</param>
+/// <param name="Times">Sample times t_a in fine steps.</param>
+/// <param name="Previous">u_old per sample.</param>
+/// <param name="Start">u0 per sample.</param>
+/// <param name="Target">The truth at t_a per sample.</param>
+/// <param name="Elapsed">Wall time of the truth run.</param>
+public sealed record KsTruthSamples(KsParameters Truth, IReadOnlyList<long> Times, IReadOnlyList<double[]> Previous,
+    IReadOnlyList<double[]> Start, IReadOnlyList<double[]> Target, TimeSpan Elapsed)
+{
+    /// <summary>Runs the ETDRK4 truth (MEDIDA's, dt = 1e−3) from the seeded initial condition and keeps the sample levels.</summary>
+    public static KsTruthSamples Generate(KsDiscoveryOptions options, KsParameters? truth = null)
+    {
+        options = (options ?? throw new ArgumentNullException(nameof(options))).Validated();
+        truth ??= KsParameters.MedidaTruth;
+        var clock = Stopwatch.StartNew();
+        var model = new KuramotoSivashinsky(truth);
+        model.SetState(WithoutNyquist(KuramotoSivashinsky.InitialCondition(truth, options.InitialNoise, options.Seed)));
+        int r = options.ModelStepRatio;
+        var times = new List<long>();
+        var prev = new List<double[]>();
+        var start = new List<double[]>();
+        var target = new List<double[]>();
+        long now = 0;
+        for (int k = 0; k < options.Samples; k++)
+        {
+            long ta = options.SpinUpSteps + (long)k * options.Beta;
+            model.Advance(checked((int)(ta - 2 * r - now)));
+            prev.Add(Copy(model));
+            model.Advance(r);
+            start.Add(Copy(model));
+            model.Advance(r);
+            target.Add(Copy(model));
+            now = ta;
+            times.Add(ta);
+        }
+        clock.Stop();
+        return new KsTruthSamples(truth, times, prev, start, target, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Removes the Nyquist mode: the model carries it unchanged (κ = 0 there), so IC noise in it would persist as a
+    /// ±a grid-scale oscillation that the library's derivatives amplify by up to (π/dx)⁴.
+    /// </summary>
+    private static double[] WithoutNyquist(double[] u)
+    {
+        var fft = new RealFft1D(u.Length);
+        var re = new double[fft.SpectrumLength];
+        var im = new double[fft.SpectrumLength];
+        fft.Forward(u, re, im);
+        if (u.Length % 2 == 0)
+        {
+            re[^1] = 0;
+            im[^1] = 0;
+        }
+        fft.Inverse(re, im, u);
+        return u;
+    }
+
+    private static double[] Copy(KuramotoSivashinsky m)
+    {
+        var u = new double[m.StateSize];
+        m.CopyState(u);
+        return u;
+    }
+}
+
+/// <summary>
+/// MEDIDA for the Kuramoto–Sivashinsky model (spec §10): increments h = (truth(t_a) − forecast)/Δt of one CNAB2 step
+/// of the imperfect model from u0 (with u_old one model step earlier), the 24-term library at u0 (or at the truth at
+/// t_a), all samples stacked, and the RVM through <see cref="ModelErrorDiscovery.Discover(Cases.IErrorCase, DesignMatrix, IReadOnlyList{double[]}, Cases.ExpectedAnswer?, DiscoverySettings, IReadOnlyDictionary{string, string}?)"/>
+/// with one target (layer 1). Observations are the clean truth unless <see cref="KsDiscoveryOptions.NoiseMagnitude"/>
+/// &gt; 0; there is no EnKF here.
+/// </summary>
+public static class KsDiscovery
+{
+    /// <summary>Runs case <paramref name="caseId"/> from a fresh truth run.</summary>
+    public static DiscoveryReport Run(int caseId, KsDiscoveryOptions? options = null)
+    {
+        options ??= new KsDiscoveryOptions();
+        return Run(KsCaseCatalogue.Get(caseId), KsTruthSamples.Generate(options), options);
+    }
+
+    /// <summary>Runs <paramref name="errorCase"/> on truth samples already generated with the same options.</summary>
+    public static DiscoveryReport Run(KsCase errorCase, KsTruthSamples truth, KsDiscoveryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(errorCase);
+        ArgumentNullException.ThrowIfNull(truth);
+        options = (options ?? throw new ArgumentNullException(nameof(options))).Validated();
+        var clock = Stopwatch.StartNew();
+        var (design, target) = BuildProblem(errorCase, truth, options);
+        var settings = new DiscoverySettings
+        {
+            Library = KsLibrary.Candidates(options.Derivatives),
+            Regressor = RegressorKind.Rvm,
+            Thresholds = options.Thresholds,
+            Tolerance = options.Tolerance,
+            Delta = options.Delta,
+        };
+        var info = new Dictionary<string, string>
+        {
+            ["model"] = "ks",
+            ["truth"] = truth.Truth.ToString(),
+            ["imperfect_model"] = errorCase.Model(ModelGrid(truth.Truth, options)).ToString(),
+            ["samples"] = truth.Times.Count.ToString(CultureInfo.InvariantCulture),
+            ["sample_steps"] = string.Join(",", truth.Times),
+            ["model_step_ratio"] = options.ModelStepRatio.ToString(CultureInfo.InvariantCulture),
+            ["derivatives"] = options.Derivatives == KsDerivativeKind.FiniteDifference ? "finite-difference" : "spectral",
+            ["library_state"] = options.LibraryState == KsLibraryState.Start ? "u0" : "truth(t_a)",
+            ["noise_magnitude"] = options.NoiseMagnitude.ToString("G", CultureInfo.InvariantCulture),
+            ["observations"] = "full; analysis = observation (no DA)",
+            ["truth_seconds"] = truth.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),
+        };
+        var report = ModelErrorDiscovery.Discover(errorCase, design, [target], errorCase.Expected(), settings, info);
+        clock.Stop();
+        return report with { RegressionTime = clock.Elapsed };
+    }
+
+    /// <summary>The stacked library (rows sample-major, then grid order) and the stacked increment h.</summary>
+    public static (DesignMatrix Design, double[] Target) BuildProblem(KsCase errorCase, KsTruthSamples truth, KsDiscoveryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(errorCase);
+        ArgumentNullException.ThrowIfNull(truth);
+        options = (options ?? throw new ArgumentNullException(nameof(options))).Validated();
+        var parameters = errorCase.Model(ModelGrid(truth.Truth, options));
+        var model = new KuramotoSivashinsky(parameters);
+        int n = parameters.N, samples = truth.Times.Count;
+        double dt = parameters.TimeStep;
+        var h = new double[n * samples];
+        var states = new List<double[]>(samples);
+        var forecast = new double[n];
+        for (int s = 0; s < samples; s++)
+        {
+            var uOld = (double[])truth.Previous[s].Clone();
+            var u0 = (double[])truth.Start[s].Clone();
+            if (options.NoiseMagnitude > 0)
+            {
+                AddRelativeNoise(uOld, options.NoiseMagnitude, options.NoiseSeed + 2 * s);
+                AddRelativeNoise(u0, options.NoiseMagnitude, options.NoiseSeed + 2 * s + 1);
+            }
+            model.SetLevels(uOld, u0);
+            model.Advance(1);
+            model.CopyState(forecast);
+            var w = truth.Target[s];
+            for (int j = 0; j < n; j++) h[s * n + j] = (w[j] - forecast[j]) / dt;
+            states.Add(options.LibraryState == KsLibraryState.Start ? u0 : w);
+        }
+        return (KsLibrary.Build(states, parameters.Dx, options.Derivatives), h);
+    }
+
+    private static KsParameters ModelGrid(KsParameters truth, KsDiscoveryOptions options) =>
+        truth with { TimeStep = truth.TimeStep * options.ModelStepRatio, Stepper = KsStepperKind.Cnab2 };
+
+    private static void AddRelativeNoise(double[] u, double magnitude, int seed)
+    {
+        double mean = u.Average();
+        double std = Math.Sqrt(u.Sum(v => (v - mean) * (v - mean)) / u.Length);
+        var e = new double[u.Length];
+        SeedSequence.Gaussian(seed, magnitude * std, e);
+        for (int j = 0; j < u.Length; j++) u[j] += e[j];
+    }
+}

@@ -1,0 +1,106 @@
+using Science.Medida.Ks;
+using Xunit.Abstractions;
+
+namespace Science.Medida.Tests;
+
+/// <summary>KS library, cases and discovery (spec §10) on a reduced sampling (<see cref="KsDiscoveryOptions.Reduced"/>).</summary>
+public sealed class KsDiscoveryTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<KsTruthSamples> Truth = new(() => KsTruthSamples.Generate(KsDiscoveryOptions.Reduced));
+
+    [Fact]
+    public void Ks_library_has_the_reference_labels_in_d_major_order()
+    {
+        Assert.Equal(24, KsLibrary.Labels.Count);
+        Assert.Equal("u", KsLibrary.Labels[0]);
+        Assert.Equal("u^4", KsLibrary.Labels[3]);
+        Assert.Equal("u_{x}", KsLibrary.Labels[4]);
+        Assert.Equal("uu_{x}", KsLibrary.Labels[5]);
+        Assert.Equal("u^2u_{x}", KsLibrary.Labels[6]);
+        Assert.Equal("u_{xxxx}", KsLibrary.Labels[19]);
+        Assert.Equal("u^4u_{xxxx}", KsLibrary.Labels[23]);
+    }
+
+    [Theory]
+    [InlineData(KsDerivativeKind.FiniteDifference)]
+    [InlineData(KsDerivativeKind.Spectral)]
+    public void Ks_library_columns_match_exact_derivatives_of_a_sine(KsDerivativeKind kind)
+    {
+        const int n = 1024;
+        const double length = 100;
+        double dx = length / n, k = 2 * Math.PI * 3 / length;
+        var x = Enumerable.Range(0, n).Select(j => -50 + j * dx).ToArray();
+        var u = x.Select(v => Math.Sin(k * v)).ToArray();
+        var cols = KsLibrary.Evaluate(u, dx, kind);
+        Func<double, double>[] exact =
+        [
+            v => Math.Sin(k * v), v => k * Math.Cos(k * v), v => -k * k * Math.Sin(k * v),
+            v => -k * k * k * Math.Cos(k * v), v => k * k * k * k * Math.Sin(k * v),
+        ];
+        // Second-order stencils at kh ≈ 0.018: relative errors ~ (kh)²/4 ≈ 1e-4 of the derivative's amplitude.
+        // Spectral: rounding of the FFT amplified by κ_max^d (κ_max ≈ 32) gives an absolute floor of ~1e-10.
+        double tol = kind == KsDerivativeKind.Spectral ? 1e-8 : 3e-4, floor = kind == KsDerivativeKind.Spectral ? 1e-9 : 0;
+        for (int d = 0; d <= 4; d++)
+            for (int p = 0; p <= 4; p++)
+            {
+                if (d == 0 && p == 0) continue;
+                int column = d * 5 + p - 1;
+                Assert.Equal(KsLibrary.Label(p, d), KsLibrary.Labels[column]);
+                double scale = Math.Pow(k, d);
+                for (int j = 3; j < n - 3; j++)
+                {
+                    double want = Math.Pow(u[j], p) * (d == 0 ? 1 : exact[d](x[j]));
+                    Assert.True(Math.Abs(cols[column][j] - want) <= tol * scale + floor,
+                        $"{KsLibrary.Labels[column]} at j={j}: {cols[column][j]} vs {want}");
+                }
+            }
+    }
+
+    [Fact]
+    public void Ks_one_sided_end_stencils_are_exact_for_low_polynomials()
+    {
+        const int n = 32;
+        double h = 0.1;
+        var x = Enumerable.Range(0, n).Select(j => j * h).ToArray();
+        // Second-order one-sided stencils are exact for polynomials of degree d + 1 (d = derivative order).
+        var d = KsLibrary.Derivatives(x.Select(v => v * v * v * v).ToArray(), h);
+        foreach (int j in new[] { 0, 1, n - 2, n - 1 })
+            Assert.Equal(24 * x[j], d[3][j], 1e-8);
+        var q = KsLibrary.Derivatives(x.Select(v => v * v).ToArray(), h);
+        foreach (int j in new[] { 0, n - 1 })
+        {
+            Assert.Equal(2 * x[j], q[1][j], 1e-10);
+            Assert.Equal(2, q[2][j], 1e-9);
+        }
+    }
+
+    [Fact]
+    public void Ks_catalogue_expected_answers_follow_the_parameter_differences()
+    {
+        Assert.Equal(18, KsCaseCatalogue.All.Count);
+        var c11 = KsCaseCatalogue.Get(11).Expected().Layer1;
+        Assert.Equal([("uu_{x}", -1.0), ("u_{xx}", -0.5), ("u_{xxxx}", 1.0)], c11.Select(t => (t.Label, t.Coefficient)));
+        Assert.Equal(("u_{xxx}", 0.5), KsCaseCatalogue.Get(102).Expected().Layer1.Select(t => (t.Label, t.Coefficient)).Single());
+        var cubic = KsCaseCatalogue.Get(201).Expected().Layer1.Single();
+        Assert.Equal("u^2u_{x}", cubic.Label);
+        Assert.Equal(2.25, cubic.Coefficient, 12);
+        Assert.Throws<ArgumentException>(() => KsCaseCatalogue.Get(13));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(10)]
+    public void Ks_discovery_finds_the_expected_terms(int caseId)
+    {
+        var truth = Truth.Value;
+        var report = KsDiscovery.Run(KsCaseCatalogue.Get(caseId), truth, KsDiscoveryOptions.Reduced);
+        var layer = report.Layer(1);
+        output.WriteLine($"case {caseId}: truth {truth.Elapsed.TotalSeconds:F1} s, regression {report.RegressionTime.TotalSeconds:F2} s, nMSE {layer.Nmse:G3}");
+        foreach (var t in layer.Terms) output.WriteLine($"  {t.Label} {t.Coefficient:G6}");
+        var comparison = layer.Comparison!;
+        Assert.Empty(comparison.Missing);
+        Assert.Empty(comparison.Spurious);
+        Assert.True(comparison.MaxRelativeError < 0.02, $"max relative error {comparison.MaxRelativeError:G3}");
+    }
+}
