@@ -34,6 +34,7 @@ internal static class MedidaCommand
     public const string DiscoverUsage =
         "medida discover --state STATE.h5 --case ID --output REPORT.json [--regressor rvm|stlsq|ensemble] [--library reference|extended|LABELS]\n" +
         "medida discover --config REPORT.json --output OTHER.json   (re-runs the experiment a report embeds, bit for bit)\n" +
+        "medida discover --model ks --case N --output REPORT.json [--samples 10 --beta 10000 --spinup 100000 --noise L --derivatives fd|spectral --thresholds T,…]\n" +
         "              [--library-state forecast|estimate] [--pv-bookkeeping reference|consistent] [--snapshots N --every K]\n" +
         "              [--noise LEVEL --seed S --smoother none|keep:R|gaussian:F] [--regression-filter F (0 = off; default 0, 0.08 with --sensors)] [--delta D]\n" +
         "              [--thresholds T1,T2,…] [--boundary-cut N] [--standardise] [--files DIR] [--no-charts] [--list-cases] [--quiet]\n" +
@@ -64,13 +65,18 @@ internal static class MedidaCommand
 
     public static int Discover(IReadOnlyList<string> args)
     {
+        string model = ModelOption(args);
         if (args.Contains("--list-cases"))
         {
-            foreach (var c in CaseCatalogue.All) Console.WriteLine($"{c.Id}  {c.Name,-20} {c.Description}");
+            if (model == "ks")
+                foreach (var c in Science.Medida.Ks.KsCaseCatalogue.All) Console.WriteLine($"{c.Id}  {c.Name,-20} {c.Description}");
+            else
+                foreach (var c in CaseCatalogue.All) Console.WriteLine($"{c.Id}  {c.Name,-20} {c.Description}");
             return 0;
         }
+        if (model == "ks") return DiscoverKs(args);
         if (args.Contains("--list-interpolators")) return ListInterpolators();
-        var a = Arguments.Parse("medida discover", args, [.. Common, .. DiscoverOnly, "config"], ["quiet", "standardise", "no-charts", "merge-observations"]);
+        var a = Arguments.Parse("medida discover", args, [.. Common, .. DiscoverOnly, "config", "model"], ["quiet", "standardise", "no-charts", "merge-observations"]);
         var experiment = Experiment(a, discover: true);
         string output = a.Required("output");
         string files = a.Text("files") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + "_files");
@@ -101,6 +107,73 @@ internal static class MedidaCommand
             ("rows per layer", report.Rows.ToString(CultureInfo.InvariantCulture)),
             ("wall time", string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:F2} s (library + sweeps {report.RegressionTime.TotalSeconds:F2} s)")),
             ("re-run", $"medida discover --config {output} --output OTHER.json"),
+            ("files", string.Join("\n" + new string(' ', 17), written)),
+        ]);
+        return 0;
+    }
+
+    // --model qg (default) or ks, read before the full parse so that each model's option set can be checked.
+    private static string ModelOption(IReadOnlyList<string> args)
+    {
+        for (int i = 0; i < args.Count; i++)
+        {
+            string? value = args[i] == "--model" && i + 1 < args.Count ? args[i + 1]
+                : args[i].StartsWith("--model=", StringComparison.Ordinal) ? args[i][8..] : null;
+            if (value is null) continue;
+            if (value is not ("qg" or "ks")) throw new CliException($"--model must be one of qg|ks; got '{value}'");
+            return value;
+        }
+        return "qg";
+    }
+
+    /// <summary>
+    /// <c>medida discover --model ks --case N --output REPORT.json</c>: the first MEDIDA paper's Kuramoto–Sivashinsky
+    /// study with clean observations (spec §10): ETDRK4 truth (N 1024, L 100, dt 1e-3), one CNAB2 step of 5e-3 of the
+    /// imperfect model per sample, the 24-term library with the reference's finite differences, RVM threshold 1e2,
+    /// tol 0.1. The same JSON report as QG, with one entry in <c>layers</c>.
+    /// </summary>
+    private static int DiscoverKs(IReadOnlyList<string> args)
+    {
+        foreach (var qgOnly in new[] { "state", "sensors", "interpolator", "library", "pv-bookkeeping", "library-state", "snapshots", "every", "regressor" })
+            if (args.Contains("--" + qgOnly))
+                throw new CliException($"--{qgOnly} applies to the QG model; with --model ks use --case, --samples, --beta, --spinup, --noise, --derivatives fd|spectral, --thresholds, --seed");
+        var a = Arguments.Parse("medida discover --model ks", args,
+            ["model", "case", "output", "files", "seed", "samples", "beta", "spinup", "noise", "derivatives", "thresholds"], ["quiet", "no-charts"]);
+        string idText = a.Required("case");
+        if (!int.TryParse(idText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int id))
+            throw new CliException($"--case must be a case number; known: {string.Join(", ", Science.Medida.Ks.KsCaseCatalogue.All.Select(c => c.Id))}");
+        var ksCase = Parse(() => Science.Medida.Ks.KsCaseCatalogue.Get(id), "--case");
+        string output = a.Required("output");
+        string files = a.Text("files") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + "_files");
+        Files.CheckOutputFile(output, "--output");
+        Files.CheckOutputFolder(files, a.Has("files") ? "--files" : "the report folder (--files)");
+        var defaults = new Science.Medida.Ks.KsDiscoveryOptions();
+        var options = new Science.Medida.Ks.KsDiscoveryOptions
+        {
+            Seed = (int)a.Integer("seed", 0, int.MaxValue, 0),
+            Samples = (int)a.Integer("samples", 1, 1000, defaults.Samples),
+            Beta = (int)a.Integer("beta", 1, 10_000_000, defaults.Beta),
+            SpinUpSteps = (int)a.Integer("spinup", 0, 100_000_000, defaults.SpinUpSteps),
+            NoiseMagnitude = a.Real("noise", 0, 10, 0),
+            Derivatives = a.Choice("derivatives", ["fd", "spectral"], "fd") == "spectral"
+                ? Science.Medida.Ks.KsDerivativeKind.Spectral : Science.Medida.Ks.KsDerivativeKind.FiniteDifference,
+            Thresholds = a.Text("thresholds") is { } t ? ParseList(t, "--thresholds") : defaults.Thresholds,
+        };
+        Parse(options.Validated, "--model ks");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var report = Parse(() => Science.Medida.Ks.KsDiscovery.Run(ksCase, Science.Medida.Ks.KsTruthSamples.Generate(options), options), "--model ks") with
+        {
+            Provenance = new Dictionary<string, string> { ["command"] = "medida discover " + string.Join(' ', args) },
+        };
+        clock.Stop();
+        ReportWriter.WriteJson(output, report);
+        var written = new List<string> { output };
+        Files.CreateFolder(files, a.Has("files") ? "--files" : "the report folder");
+        written.AddRange(ReportWriter.WriteCsv(files, report));
+        Console.WriteLine(EquationText.Describe(report));
+        Summary.Table("medida discover --model ks", [
+            ("rows", report.Rows.ToString(CultureInfo.InvariantCulture)),
+            ("wall time", string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:F2} s (truth + library + regression)")),
             ("files", string.Join("\n" + new string(' ', 17), written)),
         ]);
         return 0;

@@ -83,12 +83,10 @@ public static class ReportWriter
         root["provenance"] = provenance;
         if (report.Expected is { } e)
         {
-            root["expected"] = new JsonObject
-            {
-                ["layer1"] = Terms(e.Layer1.Select(t => (t.Label, t.Coefficient))),
-                ["layer2"] = Terms(e.Layer2.Select(t => (t.Label, t.Coefficient))),
-                ["note"] = e.Note,
-            };
+            var expected = new JsonObject();
+            for (int i = 0; i < e.Layers.Count; i++) expected[$"layer{i + 1}"] = Terms(e.Layers[i].Select(t => (t.Label, t.Coefficient)));
+            expected["note"] = e.Note;
+            root["expected"] = expected;
             root["verdict"] = report.Verdict?.ToText();
         }
         return root;
