@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Science.Assimilation.Cycling;
+using Science.Assimilation.Mpi;
 using Science.Assimilation.Methods;
 using Science.Assimilation.Presets;
 using Science.Assimilation.Runs;
@@ -27,8 +28,8 @@ internal static class AssimilateCommand
     public const string Usage =
         "medida assimilate --preset l96-sakov2008|l63-sakov2012|ks-bocquet2019 [--method enkf|etkf|letkf] [--members N]\n" +
         "              [--inflation F (≥ 1)] [--rtps A (0..1)] [--localisation R (GC half-width, grid points)] [--rotate|--no-rotate]\n" +
-        "              [--cycles K] [--burn-in K0] [--seed S (0)] [--observe all|every:K|I,J,…] [--threads T] [--executor inprocess]\n" +
-        "              --output RUN.json [--quiet]\n" +
+        "              [--cycles K] [--burn-in K0] [--seed S (0)] [--observe all|every:K|I,J,…] [--threads T] [--executor inprocess|mpi]\n" +
+        "              --output RUN.json [--quiet]   (mpi: run under MPICH's mpiexec -n R; rank 0 writes and prints)\n" +
         "              medida assimilate --config RUN.json --output RUN2.json   (repeats a run bit for bit)";
 
     public static int Run(IReadOnlyList<string> args)
@@ -36,9 +37,25 @@ internal static class AssimilateCommand
         var a = Arguments.Parse(Name, args, Options, Flags);
         string output = a.Required("output");
         string executor = a.Choice("executor", ["inprocess", "mpi"], "inprocess");
-        if (executor == "mpi")
-            throw new CliException("--executor mpi is not available yet (the MPI ensemble executor is a later task); use --executor inprocess");
-        int threads = (int)a.Integer("threads", 1, 1024, -1);
+        if (executor == "inprocess") return Run(a, output, null);
+        MpiSession mpi;
+        try
+        {
+            mpi = MpiSession.Start();
+        }
+        catch (MpiUnavailableException e)
+        {
+            throw new CliException(e.Message);
+        }
+        using (mpi) return Run(a, output, mpi);
+    }
+
+    /// <summary>One run; under MPI every rank runs this, integrates its block of members, and only rank 0 writes and prints.</summary>
+    private static int Run(Arguments a, string output, MpiSession? mpi)
+    {
+        // Under MPI the ranks on one machine share its cores unless --threads says otherwise.
+        int threads = (int)a.Integer("threads", 1, 1024, mpi is null ? -1 : Math.Max(1, System.Environment.ProcessorCount / mpi.LocalRanks));
+        bool root = mpi is null || mpi.IsRoot;
         var catalog = new PresetCatalog();
         RunConfig config = a.Text("config") is { } path ? FromFile(a, path) : FromOptions(a, catalog);
 
@@ -56,16 +73,22 @@ internal static class AssimilateCommand
         }
         var chrono = experiment.Chronology;
         var m = config.Method;
-        bool quiet = a.Has("quiet");
+        bool quiet = a.Has("quiet") || !root;
+        if (mpi is not null && mpi.Size > m.Members)
+            throw new CliException($"--executor mpi: {mpi.Size} ranks for {m.Members} members; use mpiexec -n R with R ≤ {m.Members}");
         if (!quiet)
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{Name}: {config.Preset} ({experiment.Dynamics.Name}, n = {experiment.Observation.StateSize}, m = {experiment.Observation.ObservationSize}), {m.Kind} N = {m.Members}, {chrono.Cycles} cycles of {chrono.Dko} × dt {chrono.Dt}, seed {config.Seed}"));
         var bar = new ProgressBar("assimilate", chrono.Cycles, quiet, "cycles");
         double sum = 0;
         int averaged = 0;
+        TimedExecutor? timed = null;
         var options = new AssimilationOptions
         {
             Threads = threads,
+            ExecutorFactory = (x, members, t) => timed = new TimedExecutor(mpi is null
+                ? new InProcessExecutor(x.Dynamics.Factory, members, t)
+                : new MpiEnsembleExecutor(mpi, x.Dynamics.Factory, members, t), members),
             Progress = s =>
             {
                 if (s.Cycle >= chrono.BurnInCycles) { sum += s.RmseAnalysis; averaged++; }
@@ -75,9 +98,10 @@ internal static class AssimilateCommand
         };
         var run = m.Assimilate(experiment, config.Seed, options);
         bar.Finish();
+        if (!root) return 0;
         double? expected = config.ObservedIndices is null ? preset.ExpectedRmseA(m) : null;
         string csv = RunRecordWriter.Write(run, config.Preset, output, expected);
-        PrintSummary(run, config, expected, output, csv);
+        PrintSummary(run, config, expected, output, csv, timed!, threads);
         return 0;
     }
 
@@ -166,7 +190,7 @@ internal static class AssimilateCommand
         return idx;
     }
 
-    private static void PrintSummary(Science.Assimilation.Runs.AssimilationRun run, RunConfig config, double? expected, string output, string csv)
+    private static void PrintSummary(Science.Assimilation.Runs.AssimilationRun run, RunConfig config, double? expected, string output, string csv, TimedExecutor timed, int threads)
     {
         var s = run.Summary;
         var m = run.Method;
@@ -182,9 +206,34 @@ internal static class AssimilateCommand
             ("spread_a / spread_f", F($"{s.SpreadAnalysis:F4} / {s.SpreadForecast:F4}")),
             ("spread_a / rmse_a", F($"{s.SpreadRatio:F3}")),
             ("wall time", F($"{run.Wall.TotalSeconds:F2} s ({1000 * run.Wall.TotalSeconds / run.Series.Count:F3} ms/cycle)")),
+            ("forecast", F($"{timed.Elapsed.TotalSeconds:F2} s, {timed.MemberSteps / timed.Elapsed.TotalSeconds:F0} member-steps/s ({(threads == -1 ? "all cores" : $"{threads} thread{(threads == 1 ? "" : "s")}")}{(timed.Inner is MpiEnsembleExecutor mx ? $" per rank, {mx.GatherTime.TotalSeconds:F2} s in MPI_Allgatherv on rank 0" : "")})")),
             ("output", output),
             ("series", csv),
         };
         Summary.Table(Name, rows);
+    }
+
+    /// <summary>Times the forecasts of an executor (for the member-steps/s in the summary; not in the run record).</summary>
+    private sealed class TimedExecutor(IEnsembleExecutor inner, int members) : IEnsembleExecutor
+    {
+        private readonly System.Diagnostics.Stopwatch _clock = new();
+
+        public IEnsembleExecutor Inner => inner;
+        public TimeSpan Elapsed => _clock.Elapsed;
+        public long MemberSteps { get; private set; }
+        public string Name => inner.Name;
+
+        public void SetStates(Science.Models.Ensembles.Ensemble ensemble, double time, long step) => inner.SetStates(ensemble, time, step);
+
+        public int Forecast(Science.Models.Ensembles.Ensemble ensemble, int steps)
+        {
+            _clock.Start();
+            int blown = inner.Forecast(ensemble, steps);
+            _clock.Stop();
+            MemberSteps += (long)members * steps;
+            return blown;
+        }
+
+        public void Dispose() => inner.Dispose();
     }
 }

@@ -51,7 +51,6 @@ public sealed class AssimilateCliTests
         { "unknown preset", 2, ["--preset", "qg"], ["--preset", "l96-sakov2008|l63-sakov2012|ks-bocquet2019"] },
         { "no preset", 2, [], ["--preset"] },
         { "unknown method", 2, ["--preset", "l96-sakov2008", "--method", "pf"], ["--method", "enkf|etkf|letkf"] },
-        { "mpi executor", 2, ["--preset", "l96-sakov2008", "--executor", "mpi"], ["--executor mpi", "not available yet"] },
         { "config with settings", 2, ["--config", "@T/run.json", "--members", "5"], ["--config", "--members"] },
         { "missing config", 3, ["--config", "@T/none.json"], ["none.json"] },
         { "garbage config", 3, ["--config", "@T/garbage.json"], ["garbage.json", "not a run JSON"] },
