@@ -19,7 +19,7 @@ internal static class AssimilateCommand
     private static readonly string[] Options =
         ["preset", "method", "members", "inflation", "rtps", "localisation", "cycles", "burn-in", "seed", "config", "output", "executor", "threads", "observe"];
 
-    private static readonly string[] Flags = ["rotate", "no-rotate", "quiet"];
+    private static readonly string[] Flags = ["rotate", "no-rotate", "quiet", "no-charts"];
 
     /// <summary>Options that set the experiment or the method (not allowed with --config).</summary>
     private static readonly string[] Settings =
@@ -101,6 +101,13 @@ internal static class AssimilateCommand
         if (!root) return 0;
         double? expected = config.ObservedIndices is null ? preset.ExpectedRmseA(m) : null;
         string csv = RunRecordWriter.Write(run, config.Preset, output, expected);
+        if (!a.Has("no-charts"))
+        {
+            // RUN.html: RMSE and spread against time, forecast and analysis (Science.Visualization.AssimilationCharts).
+            string chart = Path.ChangeExtension(output, ".html");
+            Science.Visualization.AssimilationCharts.Write(chart, run);
+            csv += ", " + chart;
+        }
         PrintSummary(run, config, expected, output, csv, timed!, threads);
         return 0;
     }
