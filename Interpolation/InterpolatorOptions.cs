@@ -119,6 +119,20 @@ public sealed record InterpolatorOptions
         return File.Exists(candidate) ? candidate : path;
     }
 
+    /// <summary>
+    /// The options of one run: the prior defaults to <paramref name="statePath"/> (the run's own truth file), the seed
+    /// to <paramref name="seed"/> unless the options set one, the FFT backend to <paramref name="fft"/>, and the
+    /// observation-noise level to <paramref name="noise"/> unless the options set <c>noise_level</c> or
+    /// <c>noise_variance</c> (in data assimilation the observation error is known).
+    /// </summary>
+    public InterpolatorOptions WithRunDefaults(string statePath, int seed, FftBackendKind fft, double noise) => this with
+    {
+        Prior = Prior ?? statePath,
+        Seed = Seed != 0 ? Seed : seed,
+        Fft = fft,
+        NoiseLevel = NoiseLevel > 0 || NoiseVariance > 0 ? NoiseLevel : noise,
+    };
+
     /// <summary>Checks ranges and names the offending option.</summary>
     public InterpolatorOptions Validated()
     {

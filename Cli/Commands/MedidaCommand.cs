@@ -79,9 +79,7 @@ internal static class MedidaCommand
         var a = Arguments.Parse("medida discover", args, [.. Common, .. DiscoverOnly, "config", "model"], ["quiet", "standardise", "no-charts", "merge-observations"]);
         var experiment = Experiment(a, discover: true);
         string output = a.Required("output");
-        string files = a.Text("files") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + "_files");
-        Files.CheckOutputFile(output, "--output");
-        Files.CheckOutputFolder(files, a.Has("files") ? "--files" : "the report folder (--files)");
+        string files = ReportFolder(a, output);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (setup, finish) = Prepare(experiment, a.Has("quiet"));
@@ -95,10 +93,7 @@ internal static class MedidaCommand
             throw new CliException(e.ParamName is { } p && SettingOptions.ContainsKey(p) ? CliErrors.Argument(e, options: SettingOptions) : CliErrors.Argument(e, "discovery"));
         }
         var (report, increment) = (result.Report, result.Increment);
-        ReportWriter.WriteJson(output, report);
-        var written = new List<string> { output };
-        Files.CreateFolder(files, a.Has("files") ? "--files" : "the report folder");
-        written.AddRange(ReportWriter.WriteCsv(files, report));
+        var written = WriteReport(a, output, files, report);
         if (!a.Has("no-charts")) written.AddRange(Science.Visualization.DiscoveryCharts.Write(files, report, increment));
         clock.Stop();
 
@@ -110,6 +105,25 @@ internal static class MedidaCommand
             ("files", string.Join("\n" + new string(' ', 17), written)),
         ]);
         return 0;
+    }
+
+    // The report's folder (--files, default OUTPUT_files beside the report), checked with the report path before any work.
+    private static string ReportFolder(Arguments a, string output)
+    {
+        string files = a.Text("files") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + "_files");
+        Files.CheckOutputFile(output, "--output");
+        Files.CheckOutputFolder(files, a.Has("files") ? "--files" : "the report folder (--files)");
+        return files;
+    }
+
+    // The JSON report and its CSV tables (terms, sweep); returns the files written.
+    private static List<string> WriteReport(Arguments a, string output, string files, DiscoveryReport report)
+    {
+        ReportWriter.WriteJson(output, report);
+        var written = new List<string> { output };
+        Files.CreateFolder(files, a.Has("files") ? "--files" : "the report folder");
+        written.AddRange(ReportWriter.WriteCsv(files, report));
+        return written;
     }
 
     // --model qg (default) or ks, read before the full parse so that each model's option set can be checked.
@@ -144,9 +158,7 @@ internal static class MedidaCommand
             throw new CliException($"--case must be a case number; known: {string.Join(", ", Science.Medida.Ks.KsCaseCatalogue.All.Select(c => c.Id))}");
         var ksCase = Parse(() => Science.Medida.Ks.KsCaseCatalogue.Get(id), "--case");
         string output = a.Required("output");
-        string files = a.Text("files") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output) + "_files");
-        Files.CheckOutputFile(output, "--output");
-        Files.CheckOutputFolder(files, a.Has("files") ? "--files" : "the report folder (--files)");
+        string files = ReportFolder(a, output);
         var defaults = new Science.Medida.Ks.KsDiscoveryOptions();
         var options = new Science.Medida.Ks.KsDiscoveryOptions
         {
@@ -166,10 +178,7 @@ internal static class MedidaCommand
             Provenance = new Dictionary<string, string> { ["command"] = "medida discover " + string.Join(' ', args) },
         };
         clock.Stop();
-        ReportWriter.WriteJson(output, report);
-        var written = new List<string> { output };
-        Files.CreateFolder(files, a.Has("files") ? "--files" : "the report folder");
-        written.AddRange(ReportWriter.WriteCsv(files, report));
+        var written = WriteReport(a, output, files, report);
         Console.WriteLine(EquationText.Describe(report));
         Summary.Table("medida discover --model ks", [
             ("rows", report.Rows.ToString(CultureInfo.InvariantCulture)),
@@ -234,7 +243,7 @@ internal static class MedidaCommand
             throw new CliException("--smoother applies to full observations; with --sensors the interpolator does the smoothing");
         if (a.Text("interpolator-config") is { } interpolatorConfig)
         {
-            Sparse.Options(interpolatorConfig, "", 0, FftBackendKind.Auto, 0);   // checks the file with the option's error messages
+            Sparse.LoadOptions(interpolatorConfig);   // checks the file with the option's error messages
             observation = observation with
             {
                 InterpolatorOptions = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(interpolatorConfig),

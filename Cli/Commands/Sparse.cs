@@ -65,17 +65,17 @@ internal static class Sparse
         }
     }
 
-    /// <summary>Whether the arguments ask for sparse observations (a layout other than a full ratio, or an interpolator).</summary>
-    public static bool Requested(Arguments a) =>
-        a.Text("interpolator") is not null
-        || a.Text("sensors") is { } s && !(SensorSpecification.IsRatio(s, out double r) && r == 1) && !s.Equals("full", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// Interpolator options from a JSON config, with defaults for the prior, the seed, the FFT backend and the
     /// observation-noise level (the --noise level, as in data assimilation the observation error is known, unless the
     /// config sets <c>noise_level</c> or <c>noise_variance</c>).
     /// </summary>
-    public static InterpolatorOptions Options(string? configPath, string statePath, int seed, FftBackendKind backend, double noise)
+    public static InterpolatorOptions Options(string? configPath, string statePath, int seed, FftBackendKind backend, double noise) =>
+        LoadOptions(configPath).WithRunDefaults(statePath, seed, backend, noise);
+
+    /// <summary>The options of an interpolator config file (defaults when null); a bad file is a one-line error naming
+    /// <c>--interpolator-config</c> (exit 3 when it cannot be read, 2 when its content is wrong).</summary>
+    public static InterpolatorOptions LoadOptions(string? configPath)
     {
         InterpolatorOptions options;
         try
@@ -90,13 +90,7 @@ internal static class Sparse
             bool fileError = !File.Exists(configPath) || e is IOException or UnauthorizedAccessException;
             throw new CliException($"--interpolator-config {configPath}: {why}", fileError ? 3 : 2);
         }
-        return options with
-        {
-            Prior = options.Prior ?? statePath,
-            Seed = options.Seed != 0 ? options.Seed : seed,
-            Fft = backend,
-            NoiseLevel = options.NoiseLevel > 0 || options.NoiseVariance > 0 ? options.NoiseLevel : noise,
-        };
+        return options;
     }
 
     public const string InterpolateUsage =

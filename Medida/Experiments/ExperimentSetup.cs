@@ -107,13 +107,7 @@ public sealed class ExperimentSetup
             options = options with { ConfigPath = Path.Combine(o.InterpolatorOptionsDirectory, "interpolator-options.json") };
         if (options.Prior is null && options.PriorSpectrum is null && name == "oi")
             _notes.Add($"oi prior from the state file itself ({e.State}, the default): it includes the snapshot being interpolated and flatters the estimate (~2× on ∇²ψ); give a prior from other states for fair tests");
-        options = options with
-        {
-            Prior = options.Prior ?? e.State,
-            Seed = options.Seed != 0 ? options.Seed : e.Seed,
-            Fft = e.Fft,
-            NoiseLevel = options.NoiseLevel > 0 || options.NoiseVariance > 0 ? options.NoiseLevel : o.Noise,
-        };
+        options = options.WithRunDefaults(e.State, e.Seed, e.Fft, o.Noise);
         var interpolator = Stage("interpolator", () => InterpolatorCatalogue.Create(name, options));
         return Stage("interpolator", () => new SparseObservation(layout, interpolator, o.Noise, e.Seed, o.MergeObservations, hooks.Training) { Completed = hooks.Completed });
     }
