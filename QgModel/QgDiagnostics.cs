@@ -60,8 +60,8 @@ public sealed class QgDiagnostics
             umax = Math.Max(umax, FieldMath.MaxAbs(_u));
             vmax = Math.Max(vmax, FieldMath.MaxAbs(_v));
         }
-        double q1 = state.Q is null ? double.NaN : FieldMath.MaxAbs(state.QLayer(0));
-        double q2 = state.Q is null ? double.NaN : FieldMath.MaxAbs(state.QLayer(1));
+        double q1 = !state.HasQ ? double.NaN : FieldMath.MaxAbs(state.QLayer(0));
+        double q2 = !state.HasQ ? double.NaN : FieldMath.MaxAbs(state.QLayer(1));
         return new QgSummary(state.Step, state.Time, ke[0], ke[1], q1, q2, dt * (umax / g.Dx + vmax / g.Dy));
     }
 

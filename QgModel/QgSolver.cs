@@ -116,7 +116,7 @@ public sealed class QgSolver : IDisposable
         if (!double.IsFinite(FieldMath.MaxAbs(state.Psi)))
             throw new ArgumentException("the initial streamfunction contains NaN or infinite values", nameof(state));
 
-        state.Psi.AsSpan().CopyTo(_psi1);
+        state.Psi.CopyTo(_psi1);
         _sp.PvFromPsi(_psi1, beta, r, _q1);
         for (int layer = 0; layer < 2; layer++)
         {
@@ -184,7 +184,7 @@ public sealed class QgSolver : IDisposable
         {
             EnsureInitialized();
             EnsureCurrentPhysical();
-            return new QgState(Grid, (double[])_psi1.Clone(), (double[])_q1.Clone(), Time, StepCount);
+            return new QgState(Grid, _psi1, _q1, Time, StepCount);
         }
     }
 
@@ -198,7 +198,7 @@ public sealed class QgSolver : IDisposable
         {
             EnsureInitialized();
             EnsurePreviousPhysical();
-            return new QgState(Grid, (double[])_psi0.Clone(), (double[])_q0.Clone(), Time - Parameters.Dt, StepCount - 1);
+            return new QgState(Grid, _psi0, _q0, Time - Parameters.Dt, StepCount - 1);
         }
     }
 
@@ -239,9 +239,9 @@ public sealed class QgSolver : IDisposable
     {
         RequireLength(previousPsi, nameof(previousPsi));
         RequireLength(currentPsi, nameof(currentPsi));
-        Initialize(new QgState(Grid, previousPsi.ToArray(), null, time - Parameters.Dt, step - 1));
+        Initialize(new QgState(Grid, previousPsi, null, time - Parameters.Dt, step - 1));
         for (int layer = 0; layer < 2; layer++) _qc2[layer].CopyFrom(_qc1[layer]);
-        Initialize(new QgState(Grid, currentPsi.ToArray(), null, time, step));
+        Initialize(new QgState(Grid, currentPsi, null, time, step));
         for (int layer = 0; layer < 2; layer++) _qc0[layer].CopyFrom(_qc2[layer]);
         CallIndex = 2;
         _level0Valid = false;

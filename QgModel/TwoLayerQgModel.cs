@@ -47,7 +47,7 @@ public sealed class TwoLayerQgModel : IMultiLevelModel
     public void SetState(ReadOnlySpan<double> state, double time = 0, long step = 0)
     {
         Check(state, nameof(state));
-        _solver.Initialize(new QgState(_solver.Grid, state.ToArray(), null, time, step));
+        _solver.Initialize(new QgState(_solver.Grid, state, null, time, step));
     }
 
     /// <inheritdoc/>

@@ -18,7 +18,7 @@ public static class DiscoveryCharts
         string lcurve = Path.Combine(directory, "lcurve.html"), bars = Path.Combine(directory, "coefficients.html");
         string maps = Path.Combine(directory, "increments.html");
         Charts.LCurve(lcurve, $"Case {report.Case.Id}: nMSE and number of terms against the threshold",
-            report.Layers.Select(l => new LCurvePanel($"layer {l.Layer}",
+            report.Layers.Select(l => new LCurvePanel($"layer {l.Number}",
                 l.Sweep.Entries.Select(e => e.Threshold).ToArray(),
                 l.Sweep.Entries.Select(e => e.Converged ? e.Nmse : double.NaN).ToArray(),
                 l.Sweep.Entries.Select(e => e.Converged ? e.TermCount : 0).ToArray(),
@@ -26,16 +26,16 @@ public static class DiscoveryCharts
         Charts.CoefficientBars(bars, $"Case {report.Case.Id}: discovered vs expected coefficients",
             report.Layers.Select(l =>
             {
-                var exp = report.Expected?.ForLayer(l.Layer) ?? [];
+                var exp = report.Expected?.ForLayer(l.Index) ?? [];
                 var labels = l.Terms.Select(t => t.Label).Union(exp.Select(t => t.Label)).ToArray();
-                return new CoefficientPanel($"layer {l.Layer}", labels,
+                return new CoefficientPanel($"layer {l.Number}", labels,
                     labels.Select(x => l.Terms.FirstOrDefault(t => t.Label == x)?.Coefficient ?? 0).ToArray(),
                     labels.Select(x => l.Terms.FirstOrDefault(t => t.Label == x)?.Std ?? 0).ToArray(),
                     report.Expected is null ? null : labels.Select(x => exp.FirstOrDefault(t => t.Label == x)?.Coefficient ?? 0).ToArray());
             }).ToArray());
         var g = increment.Grid;
         Charts.Maps(maps, $"Increments h_k = (q^o − q^m)/Δt, snapshot t = {increment.Times[0]:F2}", g.X.ToArray(), g.Y.ToArray(),
-            [("h1", increment.Layer(0, 1).ToArray()), ("h2", increment.Layer(0, 2).ToArray()),
+            [("h1", increment.Layer(0, 0).ToArray()), ("h2", increment.Layer(0, 1).ToArray()),
              ("ψ1 (library state)", increment.LibraryState(0)[..g.RealSize].ToArray())]);
         return [lcurve, bars, maps];
     }

@@ -208,7 +208,7 @@ public static class SparseTable
         double seconds = clock.Elapsed.TotalSeconds;
         var layers = report.Layers.Select(l => new LayerResult
         {
-            Layer = l.Layer,
+            Layer = l.Number,
             Verdict = l.Comparison?.Verdict.ToText(),
             Nmse = l.Nmse,
             MaxRelativeError = l.Comparison?.MaxRelativeError,

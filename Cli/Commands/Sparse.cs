@@ -144,7 +144,7 @@ internal static class Sparse
         Summary.Table("medida interpolate", [
             ("estimator", estimator.Name),
             ("wall time", $"{clock.Elapsed.TotalSeconds:F2} s"),
-            .. diagnostics.Layers.Select(l => ($"layer {l.Layer}", System.FormattableString.Invariant(
+            .. diagnostics.Layers.Select(l => ($"layer {l.Number}", System.FormattableString.Invariant(
                 $"ψ error {l.PsiError:E2}, ∇²ψ error {l.LaplacianError:E2}"))),
             ("sensors", $"{layout.Count} ({layout.Description})"),
             ("files", string.Join("\n" + new string(' ', 17), written)),
@@ -161,13 +161,13 @@ internal static class Sparse
         string spectra = Path.ChangeExtension(output, ".spectra.html"), maps = Path.ChangeExtension(output, ".maps.html");
         var m = Enumerable.Range(1, grid.Nk - 1).Select(k => (double)k).ToArray();
         Science.Visualization.Charts.Spectra(spectra, $"Zonal amplitude spectra (jet core, §9.5): truth and {d.Interpolator}, SR {d.SensorRatio:G3}", m,
-            [.. d.Layers.SelectMany(l => new[] { ($"truth ψ{l.Layer}", l.TruthSpectrum[1..]), ($"{d.Interpolator} ψ{l.Layer}", l.EstimateSpectrum[1..]) })],
+            [.. d.Layers.SelectMany(l => new[] { ($"truth ψ{l.Number}", l.TruthSpectrum[1..]), ($"{d.Interpolator} ψ{l.Number}", l.EstimateSpectrum[1..]) })],
             "zonal wavenumber m", "S(m)", logX: false);
         var difference = new double[n];
         for (int p = 0; p < n; p++) difference[p] = estimate[p] - truth.Psi[p];
         var mask = layout.Mask().Select(b => b ? 1.0 : 0.0).ToArray();
         Science.Visualization.Charts.Maps(maps, $"ψ1 from {layout.Count} sensors ({d.Interpolator})", grid.X.ToArray(), grid.Y.ToArray(),
-            [("truth ψ1", truth.Psi[..n]), ($"{d.Interpolator} ψ1", estimate[..n]), ("estimate − truth", difference), ("sensors", mask)]);
+            [("truth ψ1", truth.Psi[..n].ToArray()), ($"{d.Interpolator} ψ1", estimate[..n]), ("estimate − truth", difference), ("sensors", mask)]);
         return [spectra, maps];
     }
 

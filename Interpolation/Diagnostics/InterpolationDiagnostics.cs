@@ -14,15 +14,23 @@ namespace Science.Interpolation.Diagnostics;
 public sealed record SpectralBand(int From, int To, double Ratio);
 
 /// <summary>The spec §9.5 diagnostics of one layer.</summary>
-/// <param name="Layer">1 = upper, 2 = lower.</param>
 /// <param name="PsiError">Relative L2 error ‖ψ̃ − ψ‖/‖ψ‖ over the whole grid.</param>
 /// <param name="LaplacianError">Relative L2 error of ∇²ψ (spectral Laplacian) over the whole grid.</param>
 /// <param name="SensorMaxError">max |ψ̃ − y| at the sensors (y = the values given to the interpolator, when known; else against the truth).</param>
 /// <param name="TruthSpectrum">Zonal amplitude spectrum S(m), m = 0 … Nx/2, of the truth (jet-core rows).</param>
 /// <param name="EstimateSpectrum">The same for the estimate.</param>
 /// <param name="Bands">Spectral-bias score per band of m.</param>
-public sealed record LayerInterpolationDiagnostics(int Layer, double PsiError, double LaplacianError, double SensorMaxError,
-    double[] TruthSpectrum, double[] EstimateSpectrum, IReadOnlyList<SpectralBand> Bands);
+public sealed record LayerInterpolationDiagnostics(double PsiError, double LaplacianError, double SensorMaxError,
+    double[] TruthSpectrum, double[] EstimateSpectrum, IReadOnlyList<SpectralBand> Bands)
+{
+    /// <summary>Layer index: 0 = upper, 1 = lower.</summary>
+    [JsonIgnore]
+    public int Index { get; init; }
+
+    /// <summary>The layer's number in labels and JSON (<c>"layer": 1</c> = upper): <see cref="Index"/> + 1.</summary>
+    [JsonPropertyName("layer")]
+    public int Number { get => Index + 1; init => Index = value - 1; }
+}
 
 /// <summary>
 /// Interpolation diagnostics of spec §9.5 for one estimate against its truth: relative L2 errors of ψ_k and ∇²ψ_k, the
@@ -88,7 +96,7 @@ public sealed record InterpolationDiagnostics(string Interpolator, int Sensors, 
                     if (st[m] > 0) { sum += se[m] / st[m]; used++; }
                 return new SpectralBand(b.From, b.To, used > 0 ? sum / used : double.NaN);
             }).ToArray();
-            layers[layer] = new LayerInterpolationDiagnostics(layer + 1, RelativeError(e, t), LaplacianError(sp, e, t), sensorMax, st, se, scores);
+            layers[layer] = new LayerInterpolationDiagnostics(RelativeError(e, t), LaplacianError(sp, e, t), sensorMax, st, se, scores) { Index = layer };
         }
         return new InterpolationDiagnostics(interpolator, layout.Count, layout.Ratio, seconds, layers);
     }

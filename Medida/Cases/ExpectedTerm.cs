@@ -29,8 +29,8 @@ public sealed record ExpectedAnswer
     /// <summary>Lower-layer terms (two-layer answers).</summary>
     public IReadOnlyList<ExpectedTerm> Layer2 => Layers.Count > 1 ? Layers[1] : throw new InvalidOperationException("this answer has one layer");
 
-    /// <summary>The terms of layer number <paramref name="layer"/> (1 = upper; labels count from 1).</summary>
-    public IReadOnlyList<ExpectedTerm> ForLayer(int layer) => layer >= 1 && layer <= Layers.Count
-        ? Layers[layer - 1]
-        : throw new ArgumentOutOfRangeException(nameof(layer), layer, $"layer must be in [1, {Layers.Count}]");
+    /// <summary>The terms of a layer (index 0 = upper or only layer, 1 = lower; labels count from 1).</summary>
+    public IReadOnlyList<ExpectedTerm> ForLayer(int layer) => layer >= 0 && layer < Layers.Count
+        ? Layers[layer]
+        : throw new ArgumentOutOfRangeException(nameof(layer), layer, $"layer must be in [0, {Layers.Count - 1}]");
 }

@@ -19,7 +19,7 @@ public sealed record LayerComparison(Verdict Verdict, IReadOnlyList<string> Miss
     IReadOnlyList<TermComparison> Terms, double MaxRelativeError);
 
 /// <summary>The discovery for one layer.</summary>
-/// <param name="Layer">1 = upper, 2 = lower.</param>
+/// <param name="Index">Layer index: 0 = upper (or the only layer), 1 = lower.</param>
 /// <param name="NoError">True when the layer has no detectable model error.</param>
 /// <param name="NoErrorReason">Why, when <paramref name="NoError"/>.</param>
 /// <param name="Nmse">Normalised MSE of the selected fit (NaN when no error).</param>
@@ -28,8 +28,12 @@ public sealed record LayerComparison(Verdict Verdict, IReadOnlyList<string> Miss
 /// <param name="SelectedIndex">Index of the selected sweep entry, −1 when none.</param>
 /// <param name="TargetStd">Standard deviation of the regressed increment.</param>
 /// <param name="Comparison">Against the known answer, when there is one.</param>
-public sealed record LayerDiscovery(int Layer, bool NoError, string? NoErrorReason, double Nmse, IReadOnlyList<DiscoveredTerm> Terms,
-    SweepResult Sweep, int SelectedIndex, double TargetStd, LayerComparison? Comparison);
+public sealed record LayerDiscovery(int Index, bool NoError, string? NoErrorReason, double Nmse, IReadOnlyList<DiscoveredTerm> Terms,
+    SweepResult Sweep, int SelectedIndex, double TargetStd, LayerComparison? Comparison)
+{
+    /// <summary>The layer's number in labels, text and JSON (<c>"layer": 1</c> = upper): <see cref="Index"/> + 1.</summary>
+    public int Number => Index + 1;
+}
 
 /// <summary>
 /// The result of a MEDIDA experiment: per layer the discovered closed-form model error with uncertainties, the
@@ -63,6 +67,8 @@ public sealed record DiscoveryReport
         : Layers.Any(l => l.Comparison!.Verdict == Cases.Verdict.Spurious) ? Cases.Verdict.Spurious
         : Cases.Verdict.ExactSupport;
 
-    /// <summary>The discovery of layer 1 or 2.</summary>
-    public LayerDiscovery Layer(int layer) => Layers[layer - 1];
+    /// <summary>The discovery of a layer (index 0 = upper or only layer, 1 = lower).</summary>
+    public LayerDiscovery Layer(int layer) => layer >= 0 && layer < Layers.Count
+        ? Layers[layer]
+        : throw new ArgumentOutOfRangeException(nameof(layer), layer, $"layer must be in [0, {Layers.Count - 1}]");
 }

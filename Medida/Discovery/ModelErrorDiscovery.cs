@@ -63,10 +63,10 @@ public static class ModelErrorDiscovery
         DesignChecks.RequireFullRank(design);
         var thresholdSweep = Sweep(settings);
         var layers = new LayerDiscovery[targets.Count];
-        for (int layer = 1; layer <= targets.Count; layer++)
+        for (int layer = 0; layer < targets.Count; layer++)
         {
-            var sweep = thresholdSweep.Run(design, targets[layer - 1]);
-            layers[layer - 1] = Summarise(layer, sweep, settings, targets[layer - 1], expected);
+            var sweep = thresholdSweep.Run(design, targets[layer]);
+            layers[layer] = Summarise(layer, sweep, settings, targets[layer], expected);
         }
         clock.Stop();
 
@@ -120,11 +120,11 @@ public static class ModelErrorDiscovery
                 filter?.Apply(w.Spectral, full, w.Scratch);
                 cut.Extract(grid, full, columns[j].AsSpan(s * per, per));
             }
-            for (int layer = 1; layer <= 2; layer++)
+            for (int layer = 0; layer < 2; layer++)
             {
                 increment.Layer(s, layer).CopyTo(full);
                 filter?.Apply(w.Spectral, full, w.Scratch);
-                cut.Extract(grid, full, targets[layer - 1].AsSpan(s * per, per));
+                cut.Extract(grid, full, targets[layer].AsSpan(s * per, per));
             }
             return w;
         }, w => w.Dispose());

@@ -65,7 +65,8 @@ public sealed class IncrementBuilder
         using var truthSolver = new QgSolver(grid, truth, _backend) { CflCheckInterval = 0 };
         truthSolver.Initialize(new QgState(grid, snapshot.Psi, null, snapshot.Time, snapshot.Step), truth.Beta, truthR);
         truthSolver.Step();
-        var truthNext = truthSolver.Current.Psi;
+        var truthNext = new double[2 * grid.RealSize];
+        truthSolver.CopyPsi(truthNext);
 
         // 2–3, 5. Estimates at t and t + Δt.
         var estimate = _estimator.Estimate(grid, snapshot.Psi, index, ObservationTime.Start);
@@ -75,7 +76,8 @@ public sealed class IncrementBuilder
         using var modelSolver = new QgSolver(grid, model, _backend) { CflCheckInterval = 0 };
         modelSolver.Initialize(new QgState(grid, estimate, null, snapshot.Time, snapshot.Step), reference ? truth.Beta : model.Beta, modelR);
         modelSolver.Step();
-        var forecast = modelSolver.Current.Psi;
+        var forecast = new double[2 * grid.RealSize];
+        modelSolver.CopyPsi(forecast);
 
         // 6–7. PV diagnostics and the increment per unit time.
         double pvBeta = reference ? truth.Beta : model.Beta;

@@ -37,9 +37,9 @@ public static class IncrementFile
             foreach (var (k, v) in provenance) attributes.TryAdd(k, v);
         var file = new H5File
         {
-            ["dq"] = new H5Dataset(increment.Dq, fileDims: [s, 2, ny, nx]),
-            ["library_psi"] = new H5Dataset(increment.LibraryPsi, fileDims: [s, 2, ny, nx]),
-            ["time"] = new H5Dataset(increment.Times, fileDims: [s]),
+            ["dq"] = new H5Dataset(increment.Dq.ToArray(), fileDims: [s, 2, ny, nx]),
+            ["library_psi"] = new H5Dataset(increment.LibraryPsi.ToArray(), fileDims: [s, 2, ny, nx]),
+            ["time"] = new H5Dataset(increment.Times.ToArray(), fileDims: [s]),
             ["x"] = new H5Dataset(g.X.ToArray(), fileDims: [nx]),
             ["y"] = new H5Dataset(g.Y.ToArray(), fileDims: [ny]),
         };

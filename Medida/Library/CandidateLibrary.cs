@@ -11,10 +11,10 @@ public sealed class CandidateLibrary
     /// <summary>Every term the toolkit knows, by label.</summary>
     public static IReadOnlyList<CandidateTerm> Available { get; } =
     [
-        CandidateTerm.Laplacian(1), CandidateTerm.Laplacian(2), CandidateTerm.GradSum(1), CandidateTerm.GradSum(2),
-        CandidateTerm.Psi(1), CandidateTerm.Psi(2), CandidateTerm.PsiR, CandidateTerm.Jacobian(1), CandidateTerm.Jacobian(2),
-        CandidateTerm.Y, CandidateTerm.Dx(1), CandidateTerm.Dx(2), CandidateTerm.Dy(1), CandidateTerm.Dy(2),
-        CandidateTerm.Biharmonic(1), CandidateTerm.Biharmonic(2), CandidateTerm.Constant,
+        CandidateTerm.Laplacian(0), CandidateTerm.Laplacian(1), CandidateTerm.GradSum(0), CandidateTerm.GradSum(1),
+        CandidateTerm.Psi(0), CandidateTerm.Psi(1), CandidateTerm.PsiR, CandidateTerm.Jacobian(0), CandidateTerm.Jacobian(1),
+        CandidateTerm.Y, CandidateTerm.Dx(0), CandidateTerm.Dx(1), CandidateTerm.Dy(0), CandidateTerm.Dy(1),
+        CandidateTerm.Biharmonic(0), CandidateTerm.Biharmonic(1), CandidateTerm.Constant,
         CandidateTerm.Bump(1), CandidateTerm.Bump(2), CandidateTerm.Bump(3), CandidateTerm.Bump(4),
         CandidateTerm.BumpJacobian(1), CandidateTerm.BumpJacobian(2), CandidateTerm.BumpJacobian(3), CandidateTerm.BumpJacobian(4),
     ];

@@ -34,29 +34,34 @@ public sealed class CandidateTerm
     /// <inheritdoc/>
     public override string ToString() => $"{Label} ({Symbol})";
 
+    // Layer arguments are indices (0 = upper, 1 = lower), as everywhere in code; labels and symbols say 1 and 2.
+    private static int Number(int layer) => layer is 0 or 1
+        ? layer + 1
+        : throw new ArgumentOutOfRangeException(nameof(layer), layer, "layer must be 0 (upper) or 1 (lower)");
+
     /// <summary>∇²ψ_k.</summary>
     public static CandidateTerm Laplacian(int layer) =>
-        new($"lap_psi{layer}", $"∇²ψ{layer}", (c, f) => c.Spectral1(layer, (sp, a, r) => sp.Laplacian(a, r), f));
+        new($"lap_psi{Number(layer)}", $"∇²ψ{Number(layer)}", (c, f) => c.Spectral1(layer, (sp, a, r) => sp.Laplacian(a, r), f));
 
     /// <summary>The reference's "∇ψ_k": the scalar sum ∂xψ_k + ∂yψ_k (spec §5.1, not a gradient).</summary>
     public static CandidateTerm GradSum(int layer) =>
-        new($"grad_psi{layer}", $"(∂x+∂y)ψ{layer}", (c, f) => c.Spectral1(layer, (sp, a, r) => sp.DxPlusDy(a, r), f));
+        new($"grad_psi{Number(layer)}", $"(∂x+∂y)ψ{Number(layer)}", (c, f) => c.Spectral1(layer, (sp, a, r) => sp.DxPlusDy(a, r), f));
 
     /// <summary>ψ_k.</summary>
     public static CandidateTerm Psi(int layer) =>
-        new($"psi{layer}", $"ψ{layer}", (c, f) => c.Spectral.Inverse(c.PsiHat(layer), f));
+        new($"psi{Number(layer)}", $"ψ{Number(layer)}", (c, f) => c.Spectral.Inverse(c.PsiHat(layer), f));
 
     /// <summary>∂xψ_k (meridional velocity v_k).</summary>
     public static CandidateTerm Dx(int layer) =>
-        new($"dx_psi{layer}", $"∂xψ{layer}", (c, f) => c.Spectral1(layer, (sp, a, r) => sp.Dx(a, r), f));
+        new($"dx_psi{Number(layer)}", $"∂xψ{Number(layer)}", (c, f) => c.Spectral1(layer, (sp, a, r) => sp.Dx(a, r), f));
 
     /// <summary>∂yψ_k (minus the zonal velocity u_k).</summary>
     public static CandidateTerm Dy(int layer) =>
-        new($"dy_psi{layer}", $"∂yψ{layer}", (c, f) => c.Spectral1(layer, (sp, a, r) => sp.Dy(a, r), f));
+        new($"dy_psi{Number(layer)}", $"∂yψ{Number(layer)}", (c, f) => c.Spectral1(layer, (sp, a, r) => sp.Dy(a, r), f));
 
     /// <summary>∇⁴ψ_k.</summary>
     public static CandidateTerm Biharmonic(int layer) =>
-        new($"lap2_psi{layer}", $"∇⁴ψ{layer}", (c, f) => c.Spectral1(layer, (sp, a, r) =>
+        new($"lap2_psi{Number(layer)}", $"∇⁴ψ{Number(layer)}", (c, f) => c.Spectral1(layer, (sp, a, r) =>
         {
             sp.Laplacian(a, r);
             sp.Laplacian(r, r);
@@ -64,7 +69,7 @@ public sealed class CandidateTerm
 
     /// <summary>J(ψ_k, Q_k) with c_J = 1 and no topography (reference terms 7, 8).</summary>
     public static CandidateTerm Jacobian(int layer) =>
-        new($"J{layer}", $"J(ψ{layer},q{layer})", (c, f) => c.LayerJacobian(layer, f));
+        new($"J{Number(layer)}", $"J(ψ{Number(layer)},q{Number(layer)})", (c, f) => c.LayerJacobian(layer, f));
 
     /// <summary>The relaxation target ψR(y), broadcast along x.</summary>
     public static CandidateTerm PsiR { get; } = new("psi_R", "ψR", (c, f) => Broadcast(c.Grid, c.Jet.PsiR, f));

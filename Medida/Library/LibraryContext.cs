@@ -41,8 +41,13 @@ public sealed class LibraryContext
         Spectral.Forward(psi.Slice(n, n), PsiHat2);
     }
 
-    /// <summary>ψ̂ of layer 1 or 2.</summary>
-    public SpectralField PsiHat(int layer) => layer == 1 ? PsiHat1 : PsiHat2;
+    /// <summary>ψ̂ of a layer (0 = upper, 1 = lower).</summary>
+    public SpectralField PsiHat(int layer) => layer switch
+    {
+        0 => PsiHat1,
+        1 => PsiHat2,
+        _ => throw new ArgumentOutOfRangeException(nameof(layer), layer, "layer must be 0 (upper) or 1 (lower)"),
+    };
 
     /// <summary>Writes irfft2(op(ψ̂_layer)) to <paramref name="field"/>, op acting from ψ̂ into a scratch field.</summary>
     public void Spectral1(int layer, Action<QgSpectral, SpectralField, SpectralField> op, Span<double> field)
@@ -59,7 +64,7 @@ public sealed class LibraryContext
     {
         var k2 = Grid.KSquared;
         var a = PsiHat(layer);
-        double sign = layer == 1 ? -1 : 1;
+        double sign = layer == 0 ? -1 : 1;
         for (int s = 0; s < k2.Length; s++)
         {
             double dRe = PsiHat1.Re[s] - PsiHat2.Re[s], dIm = PsiHat1.Im[s] - PsiHat2.Im[s];

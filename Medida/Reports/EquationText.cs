@@ -32,14 +32,14 @@ public static class EquationText
         sb.AppendLine(CultureInfo.InvariantCulture, $"case {c.Id} ({c.Name}): {c.Description}");
         foreach (var layer in report.Layers)
         {
-            string lhs = $"model error in ∂t q{layer.Layer}";
-            if (layer.NoError) sb.AppendLine(CultureInfo.InvariantCulture, $"  layer {layer.Layer}: {lhs} = 0   (no model error: {layer.NoErrorReason})");
+            string lhs = $"model error in ∂t q{layer.Number}";
+            if (layer.NoError) sb.AppendLine(CultureInfo.InvariantCulture, $"  layer {layer.Number}: {lhs} = 0   (no model error: {layer.NoErrorReason})");
             else
                 sb.AppendLine(CultureInfo.InvariantCulture,
-                    $"  layer {layer.Layer}: {lhs} ≈ {Format(layer.Terms.Select(t => (t.Symbol, t.Coefficient, t.Std)))}   (nMSE {layer.Nmse:E2})");
+                    $"  layer {layer.Number}: {lhs} ≈ {Format(layer.Terms.Select(t => (t.Symbol, t.Coefficient, t.Std)))}   (nMSE {layer.Nmse:E2})");
             if (report.Expected is { } e)
             {
-                var truth = e.ForLayer(layer.Layer).Select(t => (Symbol(t.Label), t.Coefficient, (double?)null));
+                var truth = e.ForLayer(layer.Index).Select(t => (Symbol(t.Label), t.Coefficient, (double?)null));
                 sb.AppendLine(CultureInfo.InvariantCulture, $"  {"",8} truth{new string(' ', lhs.Length - 5)} = {Format(truth, false)}");
                 if (layer.Comparison is { } cmp)
                 {

@@ -28,7 +28,7 @@ public static class ReportWriter
         {
             var layer = new JsonObject
             {
-                ["layer"] = l.Layer,
+                ["layer"] = l.Number,
                 ["no_error"] = l.NoError,
                 ["no_error_reason"] = l.NoErrorReason,
                 ["nmse"] = Num(l.Nmse),
@@ -46,7 +46,7 @@ public static class ReportWriter
             };
             if (report.Expected is { } ex && l.Comparison is { } cmp)
             {
-                layer["expected"] = Terms(ex.ForLayer(l.Layer).Select(t => (t.Label, t.Coefficient)));
+                layer["expected"] = Terms(ex.ForLayer(l.Index).Select(t => (t.Label, t.Coefficient)));
                 layer["verdict"] = cmp.Verdict.ToText();
                 layer["missing"] = Strings(cmp.Missing);
                 layer["spurious"] = Strings(cmp.Spurious);
@@ -104,13 +104,13 @@ public static class ReportWriter
         var std = new List<double>(); var expected = new List<double>(); var relError = new List<double>();
         foreach (var l in report.Layers)
         {
-            var exp = report.Expected?.ForLayer(l.Layer) ?? [];
+            var exp = report.Expected?.ForLayer(l.Index) ?? [];
             var labels = l.Terms.Select(t => t.Label).Union(exp.Select(t => t.Label));
             foreach (var name in labels)
             {
                 var found = l.Terms.FirstOrDefault(t => t.Label == name);
                 var want = exp.FirstOrDefault(t => t.Label == name);
-                layer.Add(l.Layer); label.Add(name);
+                layer.Add(l.Number); label.Add(name);
                 coefficient.Add(found?.Coefficient ?? 0); std.Add(found?.Std ?? double.NaN);
                 expected.Add(want?.Coefficient ?? (report.Expected is null ? double.NaN : 0));
                 relError.Add(want is null || found is null ? double.NaN : Math.Abs(found.Coefficient - want.Coefficient) / Math.Abs(want.Coefficient));
@@ -127,7 +127,7 @@ public static class ReportWriter
             for (int i = 0; i < l.Sweep.Entries.Count; i++)
             {
                 var e = l.Sweep.Entries[i];
-                sLayer.Add(l.Layer); threshold.Add(e.Threshold); converged.Add(e.Converged); nmse.Add(e.Nmse); count.Add(e.TermCount);
+                sLayer.Add(l.Number); threshold.Add(e.Threshold); converged.Add(e.Converged); nmse.Add(e.Nmse); count.Add(e.TermCount);
                 selected.Add(i == l.SelectedIndex);
                 support.Add(e.Converged && e.Fit is not null ? string.Join(" ", e.Fit.Support) : "");
             }

@@ -63,11 +63,11 @@ public static class QgStateFile
         ulong ny = (ulong)g.Ny, nx = (ulong)g.Nx;
         var file = new H5File
         {
-            ["psi"] = QgFileFormat.Float64(state.Psi, 2, ny, nx),
+            ["psi"] = QgFileFormat.Float64(state.Psi.ToArray(), 2, ny, nx),
             ["x"] = QgFileFormat.Float64(g.X.ToArray(), nx),
             ["y"] = QgFileFormat.Float64(g.Y.ToArray(), ny),
         };
-        if (state.Q is not null) file["q"] = QgFileFormat.Float64(state.Q, 2, ny, nx);
+        if (state.HasQ) file["q"] = QgFileFormat.Float64(state.Q.ToArray(), 2, ny, nx);
         file.Attributes = attributes;
         QgFileFormat.AtomicWrite(path, tmp => file.Write(tmp), beforeCommit);
     }

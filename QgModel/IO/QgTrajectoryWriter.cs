@@ -94,14 +94,14 @@ public sealed class QgTrajectoryWriter : IDisposable
             throw new InvalidOperationException($"the trajectory {Path} was announced with {SnapshotCount} snapshots; all were added");
         if (!state.Grid.SameAs(Grid))
             throw new ArgumentException($"the snapshot is on the grid {state.Grid}; the trajectory is on {Grid}", nameof(state));
-        bool hasQ = state.Q is not null;
+        bool hasQ = state.HasQ;
         if (_hasQ is bool expected && expected != hasQ)
             throw new ArgumentException(hasQ
                 ? "this snapshot carries q but the earlier ones did not"
                 : "this snapshot carries no q but the earlier ones did", nameof(state));
         _hasQ = hasQ;
-        _psi.Add((double[])state.Psi.Clone());
-        if (state.Q is not null) _q.Add((double[])state.Q.Clone());
+        _psi.Add(state.Psi.ToArray());
+        if (hasQ) _q.Add(state.Q.ToArray());
         _times.Add(state.Time);
         _steps.Add(state.Step);
     }

@@ -80,7 +80,7 @@ internal static class InterpolationTestData
 
     /// <summary>"label c, … (nMSE x)" for messages.</summary>
     public static string Describe(DiscoveryReport report) => string.Join(" | ", report.Layers.Select(l =>
-        $"L{l.Layer}: " + (l.NoError ? "no error" : string.Join(", ", l.Terms.Select(t => FormattableString.Invariant($"{t.Label} {t.Coefficient:G5}")))
+        $"L{l.Number}: " + (l.NoError ? "no error" : string.Join(", ", l.Terms.Select(t => FormattableString.Invariant($"{t.Label} {t.Coefficient:G5}")))
         + FormattableString.Invariant($" (nMSE {l.Nmse:E2})"))));
 
     /// <summary>

@@ -46,8 +46,8 @@ public sealed class CaseTests
         Assert.NotNull(e);
         Same(layer1, e!.Layer1, $"case {id} layer 1");
         Same(layer2, e.Layer2, $"case {id} layer 2");
-        Same(layer1, e.ForLayer(1), $"case {id} ForLayer(1)");
-        Assert.Throws<ArgumentOutOfRangeException>(() => e.ForLayer(3));
+        Same(layer1, e.ForLayer(0), $"case {id} ForLayer(0)");
+        Assert.Throws<ArgumentOutOfRangeException>(() => e.ForLayer(2));
         if (id != 1009)
         {
             // Bookkeeping matters only when β or R differ (spec §4.3).

@@ -24,7 +24,7 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
     private void Log(string check, string snapshots, DiscoveryReport report)
     {
         foreach (var l in report.Layers)
-            output.WriteLine($"{check} case {report.Case.Id} {snapshots} L{l.Layer}: {TestData.Describe(l)}");
+            output.WriteLine($"{check} case {report.Case.Id} {snapshots} L{l.Number}: {TestData.Describe(l)}");
     }
 
     /// <summary>|found − expected| ≤ rel·|expected|.</summary>
@@ -34,7 +34,7 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
 
     private static void Support(LayerDiscovery layer, params string[] labels)
     {
-        Assert.False(layer.NoError, $"layer {layer.Layer}: unexpected 'no error' ({layer.NoErrorReason})");
+        Assert.False(layer.NoError, $"layer {layer.Number}: unexpected 'no error' ({layer.NoErrorReason})");
         Assert.Equal(labels.Order(), layer.Terms.Select(t => t.Label).Order());
         Assert.NotNull(layer.Comparison);
         Assert.Equal(Verdict.ExactSupport, layer.Comparison!.Verdict);
@@ -44,11 +44,11 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
     private static void Relaxation1001(LayerDiscovery layer, double sign, double relative = 0.01, double nmse = 1e-4)
     {
         Support(layer, Relaxation);
-        Near(-0.1 * sign, TestData.Coefficient(layer, "psi1"), relative, $"L{layer.Layer} psi1");
-        Near(+0.1 * sign, TestData.Coefficient(layer, "psi2"), relative, $"L{layer.Layer} psi2");
-        Near(+0.1 * sign, TestData.Coefficient(layer, "psi_R"), relative, $"L{layer.Layer} psi_R");
+        Near(-0.1 * sign, TestData.Coefficient(layer, "psi1"), relative, $"L{layer.Number} psi1");
+        Near(+0.1 * sign, TestData.Coefficient(layer, "psi2"), relative, $"L{layer.Number} psi2");
+        Near(+0.1 * sign, TestData.Coefficient(layer, "psi_R"), relative, $"L{layer.Number} psi_R");
         Assert.True(layer.Comparison!.MaxRelativeError <= relative, $"max relative error {layer.Comparison.MaxRelativeError}");
-        Assert.True(layer.Nmse <= nmse, $"L{layer.Layer} nMSE {layer.Nmse:E3} > {nmse:E1}");
+        Assert.True(layer.Nmse <= nmse, $"L{layer.Number} nMSE {layer.Nmse:E3} > {nmse:E1}");
     }
 
     private static SweepEntry Entry(LayerDiscovery layer, double threshold) =>
@@ -61,12 +61,12 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
     {
         var increment = TestData.Increment(1000, [snapshot]);
         for (int layer = 1; layer <= 2; layer++)
-            Assert.True(TestData.MaxAbs(increment.Layer(0, layer)) <= 1e-9, $"max|h{layer}| = {TestData.MaxAbs(increment.Layer(0, layer)):E2}");
+            Assert.True(TestData.MaxAbs(increment.Layer(0, layer - 1)) <= 1e-9, $"max|h{layer}| = {TestData.MaxAbs(increment.Layer(0, layer - 1)):E2}");
         var report = TestData.Discover(1000, [snapshot]);
         Log("C1", snapshot, report);
         Assert.All(report.Layers, l =>
         {
-            Assert.True(l.NoError, $"layer {l.Layer}: {TestData.Describe(l)}");
+            Assert.True(l.NoError, $"layer {l.Number}: {TestData.Describe(l)}");
             Assert.Empty(l.Terms);
             Assert.Equal(-1, l.SelectedIndex);
         });
@@ -82,7 +82,7 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
         Log("C2", snapshot, report);
         foreach (var (layer, sign) in new[] { (1, -1.0), (2, +1.0) })
         {
-            var l = report.Layer(layer);
+            var l = report.Layer(layer - 1);
             Support(l, "psi_R");
             Assert.InRange(TestData.Coefficient(l, "psi_R"), sign * 0.01 - 1e-5, sign * 0.01 + 1e-5);
             Assert.True(l.Nmse <= 1e-10, $"L{layer} nMSE {l.Nmse:E3}");
@@ -96,22 +96,22 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
     {
         var report = TestData.Discover(1001, [snapshot]);
         Log("C3", snapshot, report);
-        Relaxation1001(report.Layer(1), +1);
-        Relaxation1001(report.Layer(2), -1);
+        Relaxation1001(report.Layer(0), +1);
+        Relaxation1001(report.Layer(1), -1);
         foreach (var l in report.Layers)
         {
             foreach (var e in l.Sweep.Entries.Where(e => e.Threshold <= 10))
             {
-                Assert.True(e.Converged, $"L{l.Layer} threshold {e.Threshold}: not converged");
+                Assert.True(e.Converged, $"L{l.Number} threshold {e.Threshold}: not converged");
                 Assert.Equal(1, e.TermCount);
-                Assert.True(e.Nmse > 0.5, $"L{l.Layer} threshold {e.Threshold}: nMSE {e.Nmse} ≤ 0.5");
+                Assert.True(e.Nmse > 0.5, $"L{l.Number} threshold {e.Threshold}: nMSE {e.Nmse} ≤ 0.5");
             }
             foreach (double t in new[] { 1e3, 1e4, 1e5, 1e6 })
             {
                 var e = Entry(l, t);
-                Assert.True(e.Converged, $"L{l.Layer} threshold {t}: not converged");
+                Assert.True(e.Converged, $"L{l.Number} threshold {t}: not converged");
                 Assert.Equal(Relaxation.Order(), e.Fit!.Support.Order());
-                Assert.True(e.Nmse <= 1e-4, $"L{l.Layer} threshold {t}: nMSE {e.Nmse}");
+                Assert.True(e.Nmse <= 1e-4, $"L{l.Number} threshold {t}: nMSE {e.Nmse}");
             }
         }
         Assert.Equal(Verdict.ExactSupport, report.Verdict);
@@ -124,8 +124,8 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
     {
         var report = TestData.Discover(1002, [snapshot]);
         Log("C4", snapshot, report);
-        Relaxation1001(report.Layer(1), +1);
-        var l2 = report.Layer(2);
+        Relaxation1001(report.Layer(0), +1);
+        var l2 = report.Layer(1);
         Support(l2, "lap_psi2", "psi1", "psi2", "psi_R");
         Near(0.30, TestData.Coefficient(l2, "lap_psi2"), 0.02, "L2 lap_psi2");
         Near(+0.1, TestData.Coefficient(l2, "psi1"), 0.015, "L2 psi1");
@@ -143,7 +143,7 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
         Log("C5", snapshot, report);
         foreach (var (layer, sign) in new[] { (1, +1.0), (2, -1.0) })
         {
-            var l = report.Layer(layer);
+            var l = report.Layer(layer - 1);
             Support(l, Relaxation);
             Near(+0.01 * sign, TestData.Coefficient(l, "psi1"), 0.01, $"L{layer} psi1");
             Near(-0.01 * sign, TestData.Coefficient(l, "psi2"), 0.01, $"L{layer} psi2");
@@ -168,7 +168,7 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
         Log("C6", snapshot, report);
         foreach (var layer in new[] { 1, 2 })
         {
-            var l = report.Layer(layer);
+            var l = report.Layer(layer - 1);
             Support(l, $"J{layer}");
             Near(-0.5, TestData.Coefficient(l, $"J{layer}"), 0.025, $"L{layer} J{layer}");
             Assert.True(l.Nmse <= 5e-3, $"L{layer} nMSE {l.Nmse:E3}");
@@ -178,13 +178,13 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
     /// <summary>C7 checks of a 1005 report.</summary>
     private static void Check1005(DiscoveryReport report)
     {
-        var l1 = report.Layer(1);
+        var l1 = report.Layer(0);
         Support(l1, "psi1", "psi2", "psi_R", "J1");
         Near(-1.0, TestData.Coefficient(l1, "J1"), 0.03, "L1 J1");
         Near(-0.1, TestData.Coefficient(l1, "psi1"), 0.03, "L1 psi1");
         Near(+0.1, TestData.Coefficient(l1, "psi2"), 0.03, "L1 psi2");
         Near(+0.1, TestData.Coefficient(l1, "psi_R"), 0.03, "L1 psi_R");
-        var l2 = report.Layer(2);
+        var l2 = report.Layer(1);
         Support(l2, "lap_psi2", "psi1", "psi2", "psi_R", "J2");
         Near(-1.0, TestData.Coefficient(l2, "J2"), 0.03, "L2 J2");
         Near(+0.3, TestData.Coefficient(l2, "lap_psi2"), 0.02, "L2 lap_psi2");
@@ -212,10 +212,10 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
     {
         var report = TestData.Discover(caseId, [snapshot]);
         Log("C8", snapshot, report);
-        var l1 = report.Layer(1);
+        var l1 = report.Layer(0);
         Assert.True(l1.NoError, $"L1: {TestData.Describe(l1)}");
         Assert.Empty(l1.Terms);
-        var l2 = report.Layer(2);
+        var l2 = report.Layer(1);
         Support(l2, "lap_psi2");
         Near(friction, TestData.Coefficient(l2, "lap_psi2"), 0.02, "L2 lap_psi2");
         Assert.Equal(Verdict.ExactSupport, report.Verdict);
@@ -232,7 +232,7 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
         foreach (var l in report.Layers)
         {
             Support(l, "y");
-            Near(expected, TestData.Coefficient(l, "y"), 0.01, $"L{l.Layer} y");
+            Near(expected, TestData.Coefficient(l, "y"), 0.01, $"L{l.Number} y");
         }
     }
 
@@ -255,11 +255,11 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
         foreach (var l in report.Layers)
         {
             output.WriteLine(TestData.SweepTable(l));
-            Near(-0.196, TestData.Coefficient(l, $"dx_psi{l.Layer}"), 0.02, $"L{l.Layer} dx_psi{l.Layer}");
-            foreach (var t in l.Terms.Where(t => t.Label != $"dx_psi{l.Layer}"))
-                Assert.True(Math.Abs(t.Coefficient) < 3e-3, $"L{l.Layer}: extra term {t.Label} = {t.Coefficient:G4} is not negligible");
+            Near(-0.196, TestData.Coefficient(l, $"dx_psi{l.Number}"), 0.02, $"L{l.Number} dx_psi{l.Number}");
+            foreach (var t in l.Terms.Where(t => t.Label != $"dx_psi{l.Number}"))
+                Assert.True(Math.Abs(t.Coefficient) < 3e-3, $"L{l.Number}: extra term {t.Label} = {t.Coefficient:G4} is not negligible");
         }
-        Support(report.Layer(1), "dx_psi1");
+        Support(report.Layer(0), "dx_psi1");
 
         var periodic = QgParameters.Truth with { PeriodicPv = true };
         var periodicCase = CaseCatalogue.Custom(periodic, periodic with { Beta = 0 }, "no-beta, periodic PV");
@@ -269,9 +269,9 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
         Log("C9 consistent, periodic PV", snapshot, clean);
         foreach (var l in clean.Layers)
         {
-            Support(l, $"dx_psi{l.Layer}");
-            Near(-0.196, TestData.Coefficient(l, $"dx_psi{l.Layer}"), 0.02, $"periodic PV L{l.Layer} dx_psi{l.Layer}");
-            Assert.True(l.Nmse < 1e-3, $"periodic PV L{l.Layer} nMSE {l.Nmse:E2}");
+            Support(l, $"dx_psi{l.Number}");
+            Near(-0.196, TestData.Coefficient(l, $"dx_psi{l.Number}"), 0.02, $"periodic PV L{l.Number} dx_psi{l.Number}");
+            Assert.True(l.Nmse < 1e-3, $"periodic PV L{l.Number} nMSE {l.Nmse:E2}");
         }
     }
 
@@ -283,14 +283,14 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
         var atEstimate = new IncrementSettings(LibraryState.Estimate);
         var r1001 = TestData.Discover(1001, [snapshot], atEstimate);
         Log("C10", snapshot, r1001);
-        Relaxation1001(r1001.Layer(1), +1, relative: 5e-4, nmse: 1e-7);
-        Relaxation1001(r1001.Layer(2), -1, relative: 5e-4, nmse: 1e-7);
+        Relaxation1001(r1001.Layer(0), +1, relative: 5e-4, nmse: 1e-7);
+        Relaxation1001(r1001.Layer(1), -1, relative: 5e-4, nmse: 1e-7);
         var r1004 = TestData.Discover(1004, [snapshot], atEstimate);
         Log("C10", snapshot, r1004);
         foreach (var l in r1004.Layers)
         {
-            Support(l, $"J{l.Layer}");
-            Near(-0.498, TestData.Coefficient(l, $"J{l.Layer}"), 0.01, $"L{l.Layer} J{l.Layer}");
+            Support(l, $"J{l.Number}");
+            Near(-0.498, TestData.Coefficient(l, $"J{l.Number}"), 0.01, $"L{l.Number} J{l.Number}");
         }
     }
 
@@ -313,13 +313,13 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
             Assert.Equal(5 * rowsPerSnapshot, reports[id].Rows);
             Log("C11", "snapshots 0-4 stacked", reports[id]);
         }
-        Relaxation1001(reports[1001].Layer(1), +1);
-        Relaxation1001(reports[1001].Layer(2), -1);
+        Relaxation1001(reports[1001].Layer(0), +1);
+        Relaxation1001(reports[1001].Layer(1), -1);
         foreach (var l in reports[1004].Layers)
         {
-            Support(l, $"J{l.Layer}");
-            Near(-0.5, TestData.Coefficient(l, $"J{l.Layer}"), 0.025, $"L{l.Layer} J{l.Layer}");
-            Assert.True(l.Nmse <= 5e-3, $"L{l.Layer} nMSE {l.Nmse:E3}");
+            Support(l, $"J{l.Number}");
+            Near(-0.5, TestData.Coefficient(l, $"J{l.Number}"), 0.025, $"L{l.Number} J{l.Number}");
+            Assert.True(l.Nmse <= 5e-3, $"L{l.Number} nMSE {l.Nmse:E3}");
         }
         Check1005(reports[1005]);
     }
@@ -337,8 +337,8 @@ public sealed class DiscoveryChecksTests(ITestOutputHelper output)
             Assert.Equal("true", standardised.Settings["standardise"]);
             for (int layer = 1; layer <= 2; layer++)
             {
-                var a = raw.Layer(layer);
-                var b = standardised.Layer(layer);
+                var a = raw.Layer(layer - 1);
+                var b = standardised.Layer(layer - 1);
                 Assert.Equal(a.Terms.Select(t => t.Label), b.Terms.Select(t => t.Label));
                 Assert.Equal(Verdict.ExactSupport, b.Comparison!.Verdict);
                 foreach (var t in a.Terms)

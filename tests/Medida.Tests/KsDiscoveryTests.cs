@@ -95,7 +95,7 @@ public sealed class KsDiscoveryTests(ITestOutputHelper output)
     {
         var truth = Truth.Value;
         var report = KsDiscovery.Run(KsCaseCatalogue.Get(caseId), truth, KsDiscoveryOptions.Reduced);
-        var layer = report.Layer(1);
+        var layer = report.Layer(0);
         output.WriteLine($"case {caseId}: truth {truth.Elapsed.TotalSeconds:F1} s, regression {report.RegressionTime.TotalSeconds:F2} s, nMSE {layer.Nmse:G3}");
         foreach (var t in layer.Terms) output.WriteLine($"  {t.Label} {t.Coefficient:G6}");
         var comparison = layer.Comparison!;

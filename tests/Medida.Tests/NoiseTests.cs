@@ -30,19 +30,19 @@ public sealed class NoiseTests(ITestOutputHelper output)
     [Fact]
     public void D5_NoiseWithoutSmoothingBreaksCase1001()
     {
-        double clean = TestData.Increment(1001, [0]).StandardDeviation(1);
+        double clean = TestData.Increment(1001, [0]).StandardDeviation(0);
         var report = Run(1001, new NoisyObservation(0.001, Seed), out var noisy);
-        double std = noisy.StandardDeviation(1);
+        double std = noisy.StandardDeviation(0);
         output.WriteLine(FormattableString.Invariant($"D5: std h1 clean {clean:G4}, noisy {std:G4} (×{std / clean:F0})"));
-        foreach (var l in report.Layers) output.WriteLine($"D5 L{l.Layer}: {TestData.Describe(l)} verdict {l.Comparison?.Verdict}");
+        foreach (var l in report.Layers) output.WriteLine($"D5 L{l.Number}: {TestData.Describe(l)} verdict {l.Comparison?.Verdict}");
         Assert.True(std >= 50 * clean, $"std h1 {std:G4} < 50 × clean {clean:G4}");
-        Assert.NotEqual(Verdict.ExactSupport, report.Layer(1).Comparison!.Verdict);
+        Assert.NotEqual(Verdict.ExactSupport, report.Layer(0).Comparison!.Verdict);
         Assert.NotEqual(Verdict.ExactSupport, report.Verdict);
 
         // Positive control on the same path (NoisyObservation, same seed, level 0): the clean increment and the exact
         // support, so that a broken pipeline cannot pass the failure above.
         var control = Run(1001, new NoisyObservation(0, Seed), out var zero);
-        foreach (var l in control.Layers) output.WriteLine($"D5 control L{l.Layer}: {TestData.Describe(l)} verdict {l.Comparison?.Verdict}");
+        foreach (var l in control.Layers) output.WriteLine($"D5 control L{l.Number}: {TestData.Describe(l)} verdict {l.Comparison?.Verdict}");
         Assert.Equal(TestData.Increment(1001, [0]).Dq, zero.Dq);
         Assert.Equal(Verdict.ExactSupport, control.Verdict);
         Assert.All(control.Layers, l => Assert.True(l.Comparison!.MaxRelativeError < 0.01, TestData.Describe(l)));
@@ -125,8 +125,8 @@ public sealed class NoiseTests(ITestOutputHelper output)
     public void D3_KeepRatio095OnCleanStatesBreaksCase1001()
     {
         var report = Run(1001, new NoisyObservation(0, Seed, g => SpectralFilter.KeepRatio(g, 0.95), "keep(0.95)"), out _);
-        foreach (var l in report.Layers) output.WriteLine($"D3 L{l.Layer}: {TestData.Describe(l)}");
-        var l1 = report.Layer(1);
+        foreach (var l in report.Layers) output.WriteLine($"D3 L{l.Number}: {TestData.Describe(l)}");
+        var l1 = report.Layer(0);
         double spurious = l1.Terms.Where(t => t.Label.StartsWith("lap_psi", StringComparison.Ordinal))
             .Select(t => Math.Abs(t.Coefficient)).DefaultIfEmpty(0).Max();
         Assert.True(l1.NoError || l1.Nmse >= 0.5 || spurious >= 0.05,
@@ -134,7 +134,7 @@ public sealed class NoiseTests(ITestOutputHelper output)
 
         // Positive control on the same path with KEEP = 1 (the §9.4 filter keeping everything): the exact support.
         var control = Run(1001, new NoisyObservation(0, Seed, g => SpectralFilter.KeepRatio(g, 1.0), "keep(1)"), out _);
-        foreach (var l in control.Layers) output.WriteLine($"D3 control L{l.Layer}: {TestData.Describe(l)} verdict {l.Comparison?.Verdict}");
+        foreach (var l in control.Layers) output.WriteLine($"D3 control L{l.Number}: {TestData.Describe(l)} verdict {l.Comparison?.Verdict}");
         Assert.Equal(Verdict.ExactSupport, control.Verdict);
         Assert.All(control.Layers, l => Assert.True(l.Comparison!.MaxRelativeError < 0.01, TestData.Describe(l)));
     }
@@ -175,9 +175,9 @@ public sealed class NoiseTests(ITestOutputHelper output)
                 foreach (var l in report.Layers)
                 {
                     output.WriteLine(string.Create(ci,
-                        $"{id}  {keep,-5}  L{l.Layer}     {increment.StandardDeviation(l.Layer),-9:G4}  {l.Nmse,-9:G3}  {l.Comparison?.Verdict,-13}  {TestData.Describe(l)}"));
-                    Assert.False(l.NoError, $"case {id} keep {keep} L{l.Layer}: {l.NoErrorReason}");
-                    Assert.True(double.IsFinite(l.Nmse), $"case {id} keep {keep} L{l.Layer}: nMSE {l.Nmse}");
+                        $"{id}  {keep,-5}  L{l.Number}     {increment.StandardDeviation(l.Index),-9:G4}  {l.Nmse,-9:G3}  {l.Comparison?.Verdict,-13}  {TestData.Describe(l)}"));
+                    Assert.False(l.NoError, $"case {id} keep {keep} L{l.Number}: {l.NoErrorReason}");
+                    Assert.True(double.IsFinite(l.Nmse), $"case {id} keep {keep} L{l.Number}: nMSE {l.Nmse}");
                 }
             }
     }

@@ -70,7 +70,7 @@ public sealed class ReportTests : IClassFixture<ReportTests.Fixture>
         for (int k = 0; k < 2; k++)
         {
             var layer = layers[k]!.AsObject();
-            var expected = _f.Case1001.Layer(k + 1);
+            var expected = _f.Case1001.Layer(k);
             Assert.Equal(k + 1, layer["layer"]!.GetValue<int>());
             Assert.False(layer["no_error"]!.GetValue<bool>());
             Assert.Equal(expected.Nmse, layer["nmse"]!.GetValue<double>());
@@ -111,7 +111,7 @@ public sealed class ReportTests : IClassFixture<ReportTests.Fixture>
                 for (int i = 0; i < layer.Sweep.Entries.Count; i++)
                 {
                     var e = layer.Sweep.Entries[i];
-                    var row = json[layer.Layer - 1]!["sweep"]![i]!.AsObject();
+                    var row = json[layer.Index]!["sweep"]![i]!.AsObject();
                     Assert.Equal(e.Threshold, row["threshold"]!.GetValue<double>());
                     Assert.Equal(e.Converged, row["converged"]!.GetValue<bool>());
                     if (double.IsFinite(e.Nmse)) Assert.Equal(e.Nmse, row["nmse"]!.GetValue<double>());
@@ -167,7 +167,7 @@ public sealed class ReportTests : IClassFixture<ReportTests.Fixture>
         var row = terms[1].Split(',');
         Assert.Equal("1", row[0]);
         Assert.Equal("psi1", row[1]);
-        Assert.Equal(_f.Case1001.Layer(1).Terms[0].Coefficient, double.Parse(row[2], CultureInfo.InvariantCulture), 12);
+        Assert.Equal(_f.Case1001.Layer(0).Terms[0].Coefficient, double.Parse(row[2], CultureInfo.InvariantCulture), 12);
         Assert.Equal(-0.1, double.Parse(row[4], CultureInfo.InvariantCulture), 12);
         Assert.InRange(double.Parse(row[5], CultureInfo.InvariantCulture), 0, 0.01);
 

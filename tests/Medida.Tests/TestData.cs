@@ -99,7 +99,7 @@ internal static class TestData
     public static double Coefficient(LayerDiscovery layer, string label)
     {
         var t = layer.Terms.FirstOrDefault(x => x.Label == label);
-        Assert.True(t is not null, $"layer {layer.Layer}: term '{label}' not selected; selected: {Describe(layer)}");
+        Assert.True(t is not null, $"layer {layer.Number}: term '{label}' not selected; selected: {Describe(layer)}");
         return t!.Coefficient;
     }
 
