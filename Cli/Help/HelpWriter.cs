@@ -34,9 +34,9 @@ internal static class HelpWriter
             foreach (string line in Wrap($"{form.Name}: {form.Description}", Width - 2)) text.Append("  ").Append(line).Append('\n');
             Options(text, $"Options of {form.Name}:", form.Options, help: false);
         }
-        text.Append('\n').Append(ExitCodes).Append('\n');
-        text.Append("Arguments may come from a response file: medida ").Append(string.Join(' ', command.Words))
-            .Append(" @ARGS.rsp (see medida --help).");
+        text.Append('\n');
+        string notes = ExitCodes + $". Arguments may also come from a response file: medida {string.Join(' ', command.Words)} @ARGS.rsp (see medida --help).";
+        text.AppendJoin('\n', Wrap(notes, Width));
         return text.ToString();
     }
 
