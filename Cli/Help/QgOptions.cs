@@ -59,8 +59,8 @@ internal static class QgOptions
         "The final state file (HDF5: /psi, /q as [layer, y, x], parameters and provenance as attributes).") with { Required = true };
 
     private static CliOption Set => CliOption.Text("set", "NAME=VALUE",
-        "Change one model parameter, e.g. tau_f=0.37. Names: beta, tau_d1, tau_d2, tau_f, nu, sigma, c_jacobian, u1, dt, " +
-        "robert, h1…h4, topography_fixed, periodic_pv; a bad name or value is an error listing the known ones.") with { Repeatable = true };
+        "Change one model parameter, e.g. tau_f=0.37 (the τ's are rates). Names: " +
+        string.Join("; ", Science.QgModel.QgParameters.Names.Select(n => $"{n.Name}: {n.Meaning}")) + ".") with { Repeatable = true };
 
     private static CliOption SnapshotEvery => CliOption.Integer("snapshot-every", "K", 1, 1_000_000_000,
         "Write a snapshot to --trajectory every K steps; give both or neither.", "no trajectory");
