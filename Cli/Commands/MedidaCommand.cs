@@ -12,17 +12,17 @@ using Science.Medida.Reports;
 using Science.QgModel;
 using Science.QgModel.IO;
 
+using Science.Cli.Help;
+
 namespace Science.Cli.Commands;
 
 /// <summary><c>medida increments</c> and <c>medida discover</c>: the MEDIDA pipeline from a truth state to a report.</summary>
 internal static class MedidaCommand
 {
-    private static readonly string[] Common =
-        ["state", "case", "case-config", "output", "snapshots", "every", "library-state", "pv-bookkeeping", "noise", "seed", "smoother", "fft",
-         "sensors", "sensor-seed", "interpolator", "interpolator-config"];
+    // The value options of the experiment, from the option tables (Cli/Help/MedidaOptions.cs).
+    private static readonly string[] Common = [.. MedidaOptions.Common.Where(o => !o.IsFlag).Select(o => o.Name)];
 
-    private static readonly string[] DiscoverOnly =
-        ["regressor", "library", "regression-filter", "delta", "thresholds", "boundary-cut", "files"];
+    private static readonly string[] DiscoverOnly = [.. MedidaOptions.DiscoverOnly.Where(o => !o.IsFlag).Select(o => o.Name)];
 
     public const string IncrementsUsage =
         "medida increments --state STATE.h5 --case ID --output INC.h5 [--snapshots N (1) --every K (400 steps)]\n" +
@@ -45,7 +45,7 @@ internal static class MedidaCommand
     public static int Increments(IReadOnlyList<string> args)
     {
         if (args.Contains("--list-interpolators")) return ListInterpolators();
-        var a = Arguments.Parse("medida increments", args, Common, ["quiet", "merge-observations"]);
+        var a = MedidaOptions.Increments.Parse(args);
         var experiment = Experiment(a, discover: false);
         string output = a.Required("output");
         Files.CheckOutputFile(output, "--output");
@@ -77,7 +77,7 @@ internal static class MedidaCommand
         }
         if (model == "ks") return DiscoverKs(args);
         if (args.Contains("--list-interpolators")) return ListInterpolators();
-        var a = Arguments.Parse("medida discover", args, [.. Common, .. DiscoverOnly, "config", "model"], ["quiet", "standardise", "no-charts", "merge-observations"]);
+        var a = MedidaOptions.Discover.Parse(args);
         var experiment = Experiment(a, discover: true);
         string output = a.Required("output");
         string files = ReportFolder(a, output);
@@ -154,9 +154,7 @@ internal static class MedidaCommand
         foreach (var qgOnly in new[] { "state", "sensors", "interpolator", "library", "pv-bookkeeping", "snapshots", "every", "regressor" })
             if (args.Contains("--" + qgOnly))
                 throw new CliException($"--{qgOnly} applies to the QG model; with --model ks use --case, --samples, --beta, --spinup, --noise, --derivatives fd|spectral, --thresholds, --increment, --library-state midpoint|u0|target, --reference, --seed");
-        var a = Arguments.Parse("medida discover --model ks", args,
-            ["model", "case", "output", "files", "seed", "samples", "beta", "spinup", "noise", "derivatives", "thresholds", "increment", "library-state"],
-            ["quiet", "no-charts", "reference"]);
+        var a = MedidaOptions.DiscoverKs.Parse(args);
         string idText = a.Required("case");
         if (!int.TryParse(idText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int id))
             throw new CliException($"--case must be a case number; known: {string.Join(", ", Science.Medida.Ks.KsCaseCatalogue.All.Select(c => c.Id))}");
