@@ -1,5 +1,6 @@
 using Science.Numerics.IO;
 using Science.Cli.Commands;
+using Science.Cli.Help;
 using Science.Models;
 using Science.QgModel;
 using Science.QgModel.IO;
@@ -9,20 +10,6 @@ namespace Science.Cli
     /// <summary>The <c>medida</c> command: dispatch, help and error handling (one line, no stack trace).</summary>
     internal static class Entry
     {
-        private const string Help =
-            "medida — data assimilation and interpretable model-error discovery (MEDIDA) for two-layer QG turbulence\n\n" +
-            "commands:\n" +
-            "  " + QgCommand.RunUsage + "\n" +
-            "  " + QgCommand.SpinupUsage + "\n" +
-            "  " + ModelCommand.RunUsage + "\n" +
-            "  " + AssimilateCommand.Usage + "\n" +
-            "  " + ParityCommand.Usage + "\n" +
-            "  " + MedidaCommand.IncrementsUsage + "\n" +
-            "  " + MedidaCommand.DiscoverUsage + "\n" +
-            "  " + Sparse.InterpolateUsage + "\n\n" +
-            "exit codes: 0 ok, 1 unexpected error, 2 bad usage or parameter, 3 bad or missing file, 4 numerical blow-up\n" +
-            "set MEDIDA_DEBUG=1 to see stack traces";
-
         public static int Main(string[] args)
         {
             // The neural interpolators live in their own assembly (TorchSharp); make rff and mlp known to --interpolator.
@@ -57,9 +44,10 @@ namespace Science.Cli
 
         private static int Dispatch(string[] args)
         {
-            if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+            args = ResponseFiles.Expand(args);
+            if (args.Length == 0 || args[0] is "--help" or "-h" || (args[0] == "help" && args.Length == 1))
             {
-                Console.WriteLine(Help);
+                Console.WriteLine(CommandTable.TopLevelHelp());
                 return args.Length == 0 ? 2 : 0;
             }
             if (args[0] == "--version")
@@ -70,28 +58,34 @@ namespace Science.Cli
             var rest = args.Skip(1).ToArray();
             return args[0] switch
             {
-                "qg" when rest.Length > 0 && rest[0] == "run" => WithHelp(rest[1..], QgCommand.RunUsage, r => QgCommand.Run(r, spinup: false)),
-                "qg" when rest.Length > 0 && rest[0] == "spinup" => WithHelp(rest[1..], QgCommand.SpinupUsage, r => QgCommand.Run(r, spinup: true)),
+                "help" => PrintHelp(CommandTable.Find(rest)
+                    ?? throw new CliException($"unknown command '{string.Join(' ', rest)}' (see medida --help)")),
+                "completion" when rest is ["--help"] or ["-h"] => Print("usage: " + BashCompletion.Usage),
+                "completion" when rest is ["bash"] => Print(BashCompletion.Script().TrimEnd('\n')),
+                "completion" => throw new CliException("usage: " + BashCompletion.Usage),
+                "qg" when rest.Length > 0 && rest[0] == "run" => WithHelp(rest[1..], QgOptions.Run, r => QgCommand.Run(r, spinup: false)),
+                "qg" when rest.Length > 0 && rest[0] == "spinup" => WithHelp(rest[1..], QgOptions.Spinup, r => QgCommand.Run(r, spinup: true)),
                 "qg" => throw new CliException("usage: medida qg run|spinup …  (see medida --help)"),
-                "model" when rest.Length > 0 && rest[0] == "run" => WithHelp(rest[1..], ModelCommand.RunUsage, ModelCommand.Run),
+                "model" when rest.Length > 0 && rest[0] == "run" => WithHelp(rest[1..], ModelOptions.Run, ModelCommand.Run),
                 "model" => throw new CliException("usage: medida model run --model lorenz96|lorenz63|ks …  (see medida --help)"),
-                "assimilate" => WithHelp(rest, AssimilateCommand.Usage, AssimilateCommand.Run),
-                "dapper-parity" => WithHelp(rest, ParityCommand.Usage, ParityCommand.Run),
-                "increments" => WithHelp(rest, MedidaCommand.IncrementsUsage, MedidaCommand.Increments),
-                "discover" => WithHelp(rest, MedidaCommand.DiscoverUsage, MedidaCommand.Discover),
-                "interpolate" => WithHelp(rest, Sparse.InterpolateUsage, Sparse.Interpolate),
+                "assimilate" => WithHelp(rest, AssimilateOptions.Assimilate, AssimilateCommand.Run),
+                "dapper-parity" => WithHelp(rest, AssimilateOptions.Parity, ParityCommand.Run),
+                "increments" => WithHelp(rest, MedidaOptions.Increments, MedidaCommand.Increments),
+                "discover" => WithHelp(rest, MedidaOptions.Discover, MedidaCommand.Discover),
+                "interpolate" => WithHelp(rest, InterpolateOptions.Interpolate, Sparse.Interpolate),
                 _ => throw new CliException($"unknown command '{args[0]}' (see medida --help)"),
             };
         }
 
-        private static int WithHelp(string[] args, string usage, Func<string[], int> run)
+        private static int WithHelp(string[] args, CliCommand command, Func<string[], int> run) =>
+            args.Contains("--help") || args.Contains("-h") ? PrintHelp(command) : run(args);
+
+        private static int PrintHelp(CliCommand command) => Print(HelpWriter.Command(command));
+
+        private static int Print(string text)
         {
-            if (args.Contains("--help") || args.Contains("-h"))
-            {
-                Console.WriteLine("usage: " + usage);
-                return 0;
-            }
-            return run(args);
+            Console.WriteLine(text);
+            return 0;
         }
     }
 }

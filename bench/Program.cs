@@ -15,6 +15,7 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "sparse-table") return SparseTable.Run(args[1..]);
         if (args.Length > 0 && args[0] == "spectral-bias") return SpectralBiasStudy.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "ks-discovery") return KsDiscoveryTable.Run(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -69,7 +69,7 @@ public static class SpectralBiasStudy
 
         var results = new List<Checkpoint>();
         var finalSpectra = new List<(string Name, double[] Values)>();
-        double[] truthSpectrum = QgDiagnostics.ZonalAmplitudeSpectrum(grid, truth.Psi.AsSpan(0, grid.RealSize));
+        double[] truthSpectrum = QgDiagnostics.ZonalAmplitudeSpectrum(grid, truth.PsiLayer(0));
         finalSpectra.Add(("truth", truthSpectrum));
         foreach (var (kind, name) in new[] { (NetworkKind.Mlp, "MLP"), (NetworkKind.RffMlp, Invariant($"RFF-MLP σ {sigma}")) })
         {

@@ -6,6 +6,8 @@ using Science.Assimilation.Methods;
 using Science.Assimilation.Presets;
 using Science.Assimilation.Runs;
 
+using Science.Cli.Help;
+
 namespace Science.Cli.Commands;
 
 /// <summary>
@@ -15,11 +17,6 @@ namespace Science.Cli.Commands;
 internal static class AssimilateCommand
 {
     private const string Name = "medida assimilate";
-
-    private static readonly string[] Options =
-        ["preset", "method", "members", "inflation", "rtps", "localisation", "cycles", "burn-in", "seed", "config", "output", "executor", "threads", "observe"];
-
-    private static readonly string[] Flags = ["rotate", "no-rotate", "quiet", "no-charts"];
 
     /// <summary>Options that set the experiment or the method (not allowed with --config).</summary>
     private static readonly string[] Settings =
@@ -34,7 +31,7 @@ internal static class AssimilateCommand
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var a = Arguments.Parse(Name, args, Options, Flags);
+        var a = AssimilateOptions.Assimilate.Parse(args);
         string output = a.Required("output");
         string executor = a.Choice("executor", ["inprocess", "mpi"], "inprocess");
         if (executor == "inprocess") return Run(a, output, null);

@@ -12,17 +12,17 @@ using Science.Medida.Reports;
 using Science.QgModel;
 using Science.QgModel.IO;
 
+using Science.Cli.Help;
+
 namespace Science.Cli.Commands;
 
 /// <summary><c>medida increments</c> and <c>medida discover</c>: the MEDIDA pipeline from a truth state to a report.</summary>
 internal static class MedidaCommand
 {
-    private static readonly string[] Common =
-        ["state", "case", "case-config", "output", "snapshots", "every", "library-state", "pv-bookkeeping", "noise", "seed", "smoother", "fft",
-         "sensors", "sensor-seed", "interpolator", "interpolator-config"];
+    // The value options of the experiment, from the option tables (Cli/Help/MedidaOptions.cs).
+    private static readonly string[] Common = [.. MedidaOptions.Common.Where(o => !o.IsFlag).Select(o => o.Name)];
 
-    private static readonly string[] DiscoverOnly =
-        ["regressor", "library", "regression-filter", "delta", "thresholds", "boundary-cut", "files"];
+    private static readonly string[] DiscoverOnly = [.. MedidaOptions.DiscoverOnly.Where(o => !o.IsFlag).Select(o => o.Name)];
 
     public const string IncrementsUsage =
         "medida increments --state STATE.h5 --case ID --output INC.h5 [--snapshots N (1) --every K (400 steps)]\n" +
@@ -35,6 +35,7 @@ internal static class MedidaCommand
         "medida discover --state STATE.h5 --case ID --output REPORT.json [--regressor rvm|stlsq|ensemble] [--library reference|extended|LABELS]\n" +
         "medida discover --config REPORT.json --output OTHER.json   (re-runs the experiment a report embeds, bit for bit)\n" +
         "medida discover --model ks --case N --output REPORT.json [--samples 10 --beta 10000 --spinup 100000 --noise L --derivatives fd|spectral --thresholds T,…]\n" +
+        "              [--increment residual|reference] [--library-state midpoint|u0|target] [--reference]   (ks: --reference = the reference's h, u_a, 1e2)\n" +
         "              [--library-state forecast|estimate] [--pv-bookkeeping reference|consistent] [--snapshots N --every K]\n" +
         "              [--noise LEVEL --seed S --smoother none|keep:R|gaussian:F] [--regression-filter F (0 = off; default 0, 0.08 with --sensors)] [--delta D]\n" +
         "              [--thresholds T1,T2,…] [--boundary-cut N] [--standardise] [--files DIR] [--no-charts] [--list-cases] [--quiet]\n" +
@@ -44,7 +45,7 @@ internal static class MedidaCommand
     public static int Increments(IReadOnlyList<string> args)
     {
         if (args.Contains("--list-interpolators")) return ListInterpolators();
-        var a = Arguments.Parse("medida increments", args, Common, ["quiet", "merge-observations"]);
+        var a = MedidaOptions.Increments.Parse(args);
         var experiment = Experiment(a, discover: false);
         string output = a.Required("output");
         Files.CheckOutputFile(output, "--output");
@@ -76,7 +77,7 @@ internal static class MedidaCommand
         }
         if (model == "ks") return DiscoverKs(args);
         if (args.Contains("--list-interpolators")) return ListInterpolators();
-        var a = Arguments.Parse("medida discover", args, [.. Common, .. DiscoverOnly, "config", "model"], ["quiet", "standardise", "no-charts", "merge-observations"]);
+        var a = MedidaOptions.Discover.Parse(args);
         var experiment = Experiment(a, discover: true);
         string output = a.Required("output");
         string files = ReportFolder(a, output);
@@ -143,24 +144,26 @@ internal static class MedidaCommand
     /// <summary>
     /// <c>medida discover --model ks --case N --output REPORT.json</c>: the first MEDIDA paper's Kuramoto–Sivashinsky
     /// study with clean observations (spec §10): ETDRK4 truth (N 1024, L 100, dt 1e-3), one CNAB2 step of 5e-3 of the
-    /// imperfect model per sample, the 24-term library with the reference's finite differences, RVM threshold 1e2,
-    /// tol 0.1. The same JSON report as QG, with one entry in <c>layers</c>.
+    /// imperfect model per sample, the 24-term library with the reference's finite differences, RVM tol 0.1. By default
+    /// the CNAB2-residual increment, the library at the CN midpoint and a 1e2…1e7 sweep (every case within 2 %; see
+    /// <see cref="Science.Medida.Ks.KsDiscoveryOptions"/>); <c>--reference</c> gives the reference's h, library at u_a
+    /// and threshold 1e2. The same JSON report as QG, with one entry in <c>layers</c>.
     /// </summary>
     private static int DiscoverKs(IReadOnlyList<string> args)
     {
-        foreach (var qgOnly in new[] { "state", "sensors", "interpolator", "library", "pv-bookkeeping", "library-state", "snapshots", "every", "regressor" })
+        foreach (var qgOnly in new[] { "state", "sensors", "interpolator", "library", "pv-bookkeeping", "snapshots", "every", "regressor" })
             if (args.Contains("--" + qgOnly))
-                throw new CliException($"--{qgOnly} applies to the QG model; with --model ks use --case, --samples, --beta, --spinup, --noise, --derivatives fd|spectral, --thresholds, --seed");
-        var a = Arguments.Parse("medida discover --model ks", args,
-            ["model", "case", "output", "files", "seed", "samples", "beta", "spinup", "noise", "derivatives", "thresholds"], ["quiet", "no-charts"]);
+                throw new CliException($"--{qgOnly} applies to the QG model; with --model ks use --case, --samples, --beta, --spinup, --noise, --derivatives fd|spectral, --thresholds, --increment, --library-state midpoint|u0|target, --reference, --seed");
+        var a = MedidaOptions.DiscoverKs.Parse(args);
         string idText = a.Required("case");
         if (!int.TryParse(idText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int id))
             throw new CliException($"--case must be a case number; known: {string.Join(", ", Science.Medida.Ks.KsCaseCatalogue.All.Select(c => c.Id))}");
         var ksCase = Parse(() => Science.Medida.Ks.KsCaseCatalogue.Get(id), "--case");
         string output = a.Required("output");
         string files = ReportFolder(a, output);
-        var defaults = new Science.Medida.Ks.KsDiscoveryOptions();
-        var options = new Science.Medida.Ks.KsDiscoveryOptions
+        // --reference starts from the reference's increment, library state and single threshold; explicit options win.
+        var defaults = a.Has("reference") ? Science.Medida.Ks.KsDiscoveryOptions.Reference : new Science.Medida.Ks.KsDiscoveryOptions();
+        var options = defaults with
         {
             Seed = (int)a.Integer("seed", 0, int.MaxValue, 0),
             Samples = (int)a.Integer("samples", 1, 1000, defaults.Samples),
@@ -170,6 +173,19 @@ internal static class MedidaCommand
             Derivatives = a.Choice("derivatives", ["fd", "spectral"], "fd") == "spectral"
                 ? Science.Medida.Ks.KsDerivativeKind.Spectral : Science.Medida.Ks.KsDerivativeKind.FiniteDifference,
             Thresholds = a.Text("thresholds") is { } t ? ParseList(t, "--thresholds") : defaults.Thresholds,
+            Increment = a.Choice("increment", ["residual", "reference"], defaults.Increment == Science.Medida.Ks.KsIncrementKind.Residual ? "residual" : "reference") == "residual"
+                ? Science.Medida.Ks.KsIncrementKind.Residual : Science.Medida.Ks.KsIncrementKind.Reference,
+            LibraryState = a.Choice("library-state", ["midpoint", "u0", "target"], defaults.LibraryState switch
+            {
+                Science.Medida.Ks.KsLibraryState.Start => "u0",
+                Science.Medida.Ks.KsLibraryState.Target => "target",
+                _ => "midpoint",
+            }) switch
+            {
+                "u0" => Science.Medida.Ks.KsLibraryState.Start,
+                "target" => Science.Medida.Ks.KsLibraryState.Target,
+                _ => Science.Medida.Ks.KsLibraryState.Midpoint,
+            },
         };
         Parse(options.Validated, "--model ks");
         var clock = System.Diagnostics.Stopwatch.StartNew();

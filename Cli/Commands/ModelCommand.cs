@@ -6,6 +6,8 @@ using Science.Models.Ks;
 using Science.Models.Lorenz;
 using Science.Numerics;
 
+using Science.Cli.Help;
+
 namespace Science.Cli.Commands;
 
 /// <summary>
@@ -15,10 +17,6 @@ namespace Science.Cli.Commands;
 internal static class ModelCommand
 {
     private const string Name = "medida model run";
-
-    private static readonly string[] Options =
-        ["model", "steps", "dt", "output", "every", "seed", "spinup", "noise", "n", "forcing", "sigma", "rho", "beta",
-         "length", "lambda", "stepper", "preset", "extra", "lambda3"];
 
     private static readonly Dictionary<string, string[]> OnlyFor = new(StringComparer.Ordinal)
     {
@@ -36,7 +34,7 @@ internal static class ModelCommand
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var a = Arguments.Parse(Name, args, Options, ["quiet"]);
+        var a = ModelOptions.Run.Parse(args);
         string kind = a.Choice("model", ["lorenz96", "lorenz63", "ks"], "") is { Length: > 0 } k ? k
             : throw new CliException($"'{Name}' needs --model lorenz96|lorenz63|ks");
         foreach (var (option, models) in OnlyFor)

@@ -2,6 +2,8 @@ using System.Globalization;
 using Science.Assimilation.Presets;
 using Science.Numerics.IO;
 
+using Science.Cli.Help;
+
 namespace Science.Cli.Commands;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal static class ParityCommand
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var a = Arguments.Parse(Name, args, ["output", "preset", "seeds", "first-seed", "cycles", "only"], ["quiet"]);
+        var a = AssimilateOptions.Parity.Parse(args);
         string output = a.Required("output");
         var presets = a.All("preset").Count > 0 ? a.All("preset") : PresetCatalog.Names;
         foreach (string p in presets)

@@ -5,6 +5,8 @@ using Science.QgModel.IO;
 using Science.QgModel.Runs;
 using Science.QgModel.Spectral;
 
+using Science.Cli.Help;
+
 namespace Science.Cli.Commands;
 
 /// <summary>
@@ -13,12 +15,6 @@ namespace Science.Cli.Commands;
 /// </summary>
 internal static class QgCommand
 {
-    private static readonly string[] RunOptions =
-        ["init", "steps", "output", "set", "snapshot-every", "trajectory", "checkpoint-every", "checkpoint", "resume", "seed", "fft", "plots", "max-cfl"];
-
-    private static readonly string[] SpinupOptions =
-        ["output", "steps", "seed", "set", "snapshot-every", "trajectory", "checkpoint-every", "checkpoint", "fft", "plots", "max-cfl"];
-
     public const string RunUsage =
         "medida qg run --init STATE.h5 --steps N --output OUT.h5 [--set NAME=VALUE …] [--snapshot-every K --trajectory TRAJ.h5]\n" +
         "              [--checkpoint-every K --checkpoint CKPT.h5] [--resume CKPT.h5] [--seed S] [--fft auto|managed|fftw]\n" +
@@ -31,7 +27,7 @@ internal static class QgCommand
     public static int Run(IReadOnlyList<string> args, bool spinup)
     {
         string name = spinup ? "medida qg spinup" : "medida qg run";
-        var a = Arguments.Parse(name, args, spinup ? SpinupOptions : RunOptions, ["quiet"]);
+        var a = (spinup ? QgOptions.Spinup : QgOptions.Run).Parse(args);
 
         // Validate everything before touching any file.
         long steps = spinup ? a.Integer("steps", 1, 1_000_000_000, 20_000) : a.Integer("steps", 1, 1_000_000_000);

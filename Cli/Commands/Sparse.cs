@@ -6,6 +6,8 @@ using Science.Medida.Observations;
 using Science.QgModel;
 using Science.QgModel.Spectral;
 
+using Science.Cli.Help;
+
 namespace Science.Cli.Commands;
 
 /// <summary>Sparse observations on the command line: sensor layout, interpolator and its options.</summary>
@@ -107,8 +109,7 @@ internal static class Sparse
             Console.WriteLine(string.Join(" ", InterpolatorCatalogue.Names));
             return 0;
         }
-        var a = Arguments.Parse("medida interpolate", args,
-            ["state", "sensors", "sensor-seed", "interpolator", "interpolator-config", "output", "snapshot", "noise", "seed", "fft"], ["quiet", "no-charts"]);
+        var a = InterpolateOptions.Interpolate.Parse(args);
         string state = a.Required("state"), output = a.Required("output"), name = a.Required("interpolator");
         int snapshot = (int)a.Integer("snapshot", 0, 1_000_000, 0), seed = (int)a.Integer("seed", 0, int.MaxValue, 0);
         double noise = a.Real("noise", 0, 10, 0);

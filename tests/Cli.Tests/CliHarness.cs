@@ -136,11 +136,12 @@ internal static class Bits
     }
 
     /// <summary>Asserts every value is finite, with a short message (count and first index) otherwise.</summary>
-    public static void AssertFinite(double[] values, string what)
+    public static void AssertFinite(ReadOnlySpan<double> values, string what)
     {
-        int bad = values.Count(v => !double.IsFinite(v));
+        var all = values.ToArray();
+        int bad = all.Count(v => !double.IsFinite(v));
         if (bad > 0)
-            Assert.Fail($"{what}: {bad} of {values.Length} values are not finite (first at index {Array.FindIndex(values, v => !double.IsFinite(v))})");
+            Assert.Fail($"{what}: {bad} of {all.Length} values are not finite (first at index {Array.FindIndex(all, v => !double.IsFinite(v))})");
     }
 
     public static bool Equal(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

@@ -207,7 +207,7 @@ public sealed class ReportTests : IClassFixture<ReportTests.Fixture>
         Assert.Equal("custom estimator", read2.Estimator);
     }
 
-    private static long[] BitsOf(double[] a) => a.Select(BitConverter.DoubleToInt64Bits).ToArray();
+    private static long[] BitsOf(ReadOnlySpan<double> a) => a.ToArray().Select(BitConverter.DoubleToInt64Bits).ToArray();
 
     [Fact]
     public void EquationTextDescribesTheVerdict()

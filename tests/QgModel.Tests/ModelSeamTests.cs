@@ -8,7 +8,7 @@ namespace Science.QgModel.Tests;
 /// <summary>The QG model behind the model seam: ensembles with per-member status, leapfrog continuation, no allocation.</summary>
 public sealed class ModelSeamTests
 {
-    private static readonly Lazy<double[]> SpunUpPsi = new(() => QgStateFile.Read(RepositoryPaths.SpunUp).State.Psi);
+    private static readonly Lazy<double[]> SpunUpPsi = new(() => QgStateFile.Read(RepositoryPaths.SpunUp).State.Psi.ToArray());
 
     private static long[] Bits(double[] a) => a.Select(BitConverter.DoubleToInt64Bits).ToArray();
 

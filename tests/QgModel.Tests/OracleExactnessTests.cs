@@ -46,7 +46,7 @@ public sealed class OracleExactnessTests
         Assert.True(report.TrueForAll(r => !r.StartsWith("FAIL")), string.Join("\n", report));
     }
 
-    private static void Check(List<string> report, string what, double[] actual, double[] expected)
+    private static void Check(List<string> report, string what, ReadOnlySpan<double> actual, double[] expected)
     {
         double e = Oracle.RelativeMaxError(actual, expected);
         report.Add($"{(e <= Tolerance ? "ok" : "FAIL")} {what}: {e:E2}");

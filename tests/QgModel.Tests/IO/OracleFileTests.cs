@@ -39,7 +39,7 @@ public sealed class OracleFileTests
         Assert.Equal([.. psi1, .. psi2], layers);
         Assert.Equal([.. o.ReadField("/ic/q_1"), .. o.ReadField("/ic/q_2")], o.ReadPvLayers("/ic/"));
         var state = o.ReadState("/ic");
-        Assert.NotNull(state.Q);
+        Assert.True(state.HasQ);
         Assert.Same(Grid.Default, state.Grid);
 
         Assert.Equal(0.25, o.ReadAttribute("/traj/step_00010", "t_new"));

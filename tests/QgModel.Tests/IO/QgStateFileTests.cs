@@ -12,10 +12,13 @@ public sealed class QgStateFileTests
         using var dir = new TempDir();
         string path = dir.File("state.h5");
         var g = Grid.Default;
-        var state = IoFixtures.State(g, withQ: true);
-        state.Psi[3] = -0.0;
-        state.Psi[4] = double.Epsilon;
-        state.Q![5] = double.MaxValue;
+        var seed = IoFixtures.State(g, withQ: true);
+        var psi = seed.Psi.ToArray();
+        var q = seed.Q.ToArray();
+        psi[3] = -0.0;
+        psi[4] = double.Epsilon;
+        q[5] = double.MaxValue;
+        var state = new QgState(g, psi, q, seed.Time, seed.Step);
         var provenance = new Dictionary<string, string> { ["command"] = "qg run --steps 495 --seed 42", ["seed"] = "42" };
 
         QgStateFile.Write(path, state, IoFixtures.OddParameters, provenance);
@@ -57,7 +60,7 @@ public sealed class QgStateFileTests
 
         var back = QgStateFile.Read(path);
         Assert.False(back.HasQ);
-        Assert.Null(back.State.Q);
+        Assert.False(back.State.HasQ);
         Assert.True(back.Grid.SameAs(IoFixtures.SmallGrid));
         Assert.Equal(QgParameters.Truth, back.Parameters);
         IoFixtures.AssertBitwiseEqual(state.Psi, back.State.Psi);

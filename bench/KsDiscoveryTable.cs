@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Science.Medida.Ks;
+
+namespace Science.Bench;
+
+/// <summary>
+/// The KS discovery table (spec §10.5, clean observations): every case of <see cref="KsCaseCatalogue"/> from one truth
+/// run, with expected and found terms, the relative error, pass/fail at 2 % and the seconds per case.
+/// <c>dotnet run -c Release --project bench -- ks-discovery [--derivatives fd|spectral] [--increment reference|residual]
+/// [--library-state u0|target|midpoint] [--ndt 5] [--thresholds T,…] [--samples 10 --beta 10000 --spinup 100000]
+/// [--cases 1,2,…] [--reference] [--out FILE.md]</c>; without options it uses <see cref="KsDiscoveryOptions"/>' defaults,
+/// with <c>--reference</c> <see cref="KsDiscoveryOptions.Reference"/> (later options override either).
+/// </summary>
+public static class KsDiscoveryTable
+{
+    /// <summary>Runs the table; returns 0 when every case passes, 1 otherwise.</summary>
+    public static int Run(string[] args)
+    {
+        var o = args.Contains("--reference") ? KsDiscoveryOptions.Reference : new KsDiscoveryOptions();
+        IEnumerable<int> ids = KsCaseCatalogue.All.Select(c => c.Id);
+        string? outFile = null;
+        for (int i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (args[i] == "--reference") { i--; continue; }
+            string v = args[i + 1];
+            o = args[i] switch
+            {
+                "--derivatives" => o with { Derivatives = v == "spectral" ? KsDerivativeKind.Spectral : KsDerivativeKind.FiniteDifference },
+                "--increment" => o with { Increment = v == "residual" ? KsIncrementKind.Residual : KsIncrementKind.Reference },
+                "--library-state" => o with { LibraryState = v switch { "target" => KsLibraryState.Target, "u0" => KsLibraryState.Start, _ => KsLibraryState.Midpoint } },
+                "--ndt" => o with { ModelStepRatio = int.Parse(v, CultureInfo.InvariantCulture) },
+                "--thresholds" => o with { Thresholds = [.. v.Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture))] },
+                "--samples" => o with { Samples = int.Parse(v, CultureInfo.InvariantCulture) },
+                "--beta" => o with { Beta = int.Parse(v, CultureInfo.InvariantCulture) },
+                "--spinup" => o with { SpinUpSteps = int.Parse(v, CultureInfo.InvariantCulture) },
+                _ => o,
+            };
+            if (args[i] == "--cases") ids = v.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture));
+            if (args[i] == "--out") outFile = v;
+        }
+        var truth = KsTruthSamples.Generate(o);
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"truth: {truth.Times.Count} samples, {truth.Elapsed.TotalSeconds:F1} s; derivatives {o.Derivatives}, increment {o.Increment}, library at {o.LibraryState}, NDT {o.ModelStepRatio}, thresholds {string.Join(",", o.Thresholds)}");
+        sb.AppendLine();
+        sb.AppendLine("| case | model λ (uu_x, u_xx, u_xxxx) + extra | expected m | found m | max rel. error | spurious | pass (2 %) | s |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        int failures = 0;
+        foreach (int id in ids)
+        {
+            var c = KsCaseCatalogue.Get(id);
+            var clock = Stopwatch.StartNew();
+            var report = KsDiscovery.Run(c, truth, o);
+            clock.Stop();
+            var layer = report.Layer(1);
+            var cmp = layer.Comparison!;
+            bool pass = cmp.Missing.Count == 0 && cmp.Spurious.Count == 0 && cmp.MaxRelativeError < 0.02;
+            if (!pass) failures++;
+            string expected = string.Join(", ", cmp.Terms.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Expected:G4}")));
+            string found = layer.Terms.Count == 0 ? "none" : string.Join(", ", layer.Terms.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Coefficient:F4}")));
+            string err = cmp.Missing.Count > 0 ? "missing " + string.Join(", ", cmp.Missing) : cmp.MaxRelativeError.ToString("P2", CultureInfo.InvariantCulture);
+            string extra = c.ExtraTerm == Science.Models.Ks.KsExtraTerm.None ? "" : string.Create(CultureInfo.InvariantCulture, $" + {c.ExtraTerm} λ3 = {c.Lambda3:G3}");
+            string lambda = string.Create(CultureInfo.InvariantCulture, $"({c.Lambda0:G3}, {c.Lambda1:G3}, {c.Lambda2:G3}){extra}");
+            string spurious = cmp.Spurious.Count == 0 ? "" : string.Join(", ", cmp.Spurious);
+            string line = string.Create(CultureInfo.InvariantCulture,
+                $"| {id} | {lambda} | {expected} | {found} | {err} | {spurious} | {(pass ? "pass" : "FAIL")} | {clock.Elapsed.TotalSeconds:F2} |");
+            sb.AppendLine(line);
+            Console.WriteLine(line);
+        }
+        sb.AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{failures} of {ids.Count()} cases fail.");
+        Console.WriteLine(sb.ToString());
+        if (outFile is not null) File.WriteAllText(outFile, sb.ToString());
+        return failures == 0 ? 0 : 1;
+    }
+}
