@@ -53,7 +53,7 @@ public static class KsDiscoveryTable
             var clock = Stopwatch.StartNew();
             var report = KsDiscovery.Run(c, truth, o);
             clock.Stop();
-            var layer = report.Layer(1);
+            var layer = report.Layer(0);
             var cmp = layer.Comparison!;
             bool pass = cmp.Missing.Count == 0 && cmp.Spurious.Count == 0 && cmp.MaxRelativeError < 0.02;
             if (!pass) failures++;

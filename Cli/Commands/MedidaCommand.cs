@@ -57,7 +57,7 @@ internal static class MedidaCommand
         Summary.Table("medida increments", [
             ("case", $"{setup.Case.Id} ({setup.Case.Name}): {setup.Case.Description}"),
             ("snapshots", $"{increment.Snapshots} at t = {string.Join(", ", increment.Times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))}"),
-            ("std h1 / h2", string.Create(CultureInfo.InvariantCulture, $"{increment.StandardDeviation(1):G4} / {increment.StandardDeviation(2):G4}")),
+            ("std h1 / h2", string.Create(CultureInfo.InvariantCulture, $"{increment.StandardDeviation(0):G4} / {increment.StandardDeviation(1):G4}")),
             ("settings", $"library state {increment.Settings.LibraryState}, PV bookkeeping {increment.Settings.Bookkeeping}, {increment.Estimator}"),
             ("output", output),
         ]);
