@@ -17,6 +17,8 @@ public static partial class Charts
     /// <param name="field">The field stored row-major as [y, x]: value (j, i) at index j * x.Length + i.</param>
     /// <param name="width">Image width in pixels.</param>
     /// <param name="height">Image height in pixels.</param>
+    /// <param name="xLabel">Label of the horizontal axis.</param>
+    /// <param name="yLabel">Label of the vertical axis (e.g. "t" for a space–time diagram).</param>
     /// <exception cref="ArgumentException">A length mismatch, an empty input, a non-positive size or a null argument; the exception names the parameter.</exception>
     public static void MapPng(
         string path,
@@ -25,7 +27,9 @@ public static partial class Charts
         double[] y,
         double[] field,
         int width = 700,
-        int height = 600)
+        int height = 600,
+        string xLabel = "x",
+        string yLabel = "y")
     {
         Guard.Path(path, nameof(path));
         ArgumentNullException.ThrowIfNull(title);
@@ -82,8 +86,8 @@ public static partial class Charts
 
         plot.Add.ColorBar(heatmap);
         plot.Title(title);
-        plot.XLabel("x");
-        plot.YLabel("y");
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
         plot.Axes.Margins(0, 0);
         AtomicFile.WriteAllBytes(path, plot.GetImageBytes(width, height, ImageFormat.Png));
     }

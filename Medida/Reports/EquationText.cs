@@ -32,7 +32,8 @@ public static class EquationText
         sb.AppendLine(CultureInfo.InvariantCulture, $"case {c.Id} ({c.Name}): {c.Description}");
         foreach (var layer in report.Layers)
         {
-            string lhs = $"model error in ∂t q{layer.Number}";
+            // QG's prognostic field is the PV q_k of layer k; a one-field model's (KS) is u.
+            string lhs = c.ModelName == "qg" ? $"model error in ∂t q{layer.Number}" : "model error in ∂t u";
             if (layer.NoError) sb.AppendLine(CultureInfo.InvariantCulture, $"  layer {layer.Number}: {lhs} = 0   (no model error: {layer.NoErrorReason})");
             else
                 sb.AppendLine(CultureInfo.InvariantCulture,
