@@ -35,6 +35,8 @@ public static class KsDiscoveryTable
                 "--samples" => o with { Samples = int.Parse(v, CultureInfo.InvariantCulture) },
                 "--beta" => o with { Beta = int.Parse(v, CultureInfo.InvariantCulture) },
                 "--spinup" => o with { SpinUpSteps = int.Parse(v, CultureInfo.InvariantCulture) },
+                "--noise" => o with { NoiseMagnitude = double.Parse(v, CultureInfo.InvariantCulture) },
+                "--members" => o with { EnsembleMembers = int.Parse(v, CultureInfo.InvariantCulture) },
                 _ => o,
             };
             if (args[i] == "--cases") ids = v.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture));
@@ -42,7 +44,7 @@ public static class KsDiscoveryTable
         }
         var truth = KsTruthSamples.Generate(o);
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"truth: {truth.Times.Count} samples, {truth.Elapsed.TotalSeconds:F1} s; derivatives {o.Derivatives}, increment {o.Increment}, library at {o.LibraryState}, NDT {o.ModelStepRatio}, thresholds {string.Join(",", o.Thresholds)}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"truth: {truth.Times.Count} samples, {truth.Elapsed.TotalSeconds:F1} s; derivatives {o.Derivatives}, increment {o.Increment}, library at {o.LibraryState}, NDT {o.ModelStepRatio}, noise {o.NoiseMagnitude}, EnKF members {o.EnsembleMembers}, thresholds {string.Join(",", o.Thresholds)}");
         sb.AppendLine();
         sb.AppendLine("| case | model λ (uu_x, u_xx, u_xxxx) + extra | expected m | found m | max rel. error | spurious | pass (2 %) | s |");
         sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");

@@ -76,6 +76,17 @@ public sealed record KsDiscoveryOptions
     public double NoiseMagnitude { get; init; }
     /// <summary>Seed of the observation noise.</summary>
     public int NoiseSeed { get; init; } = 100;
+    /// <summary>
+    /// Members of the one-shot EnKF of the first MEDIDA paper (spec §10.2–10.3; <see cref="KsOneShotEnkf"/>); 0 = no data
+    /// assimilation (the spec's ratio 0: the noisy u0 is the estimate). The paper used 10 240 = 10 N. The analysis uses
+    /// σ_m = <see cref="NoiseMagnitude"/> as an absolute observation-error std (as the reference), so it needs
+    /// <see cref="NoiseMagnitude"/> &gt; 0 unless the members outnumber the grid points.
+    /// </summary>
+    public int EnsembleMembers { get; init; }
+    /// <summary>σ_b of the members' i.i.d. perturbations of u0 (spec §10.2: 0.25).</summary>
+    public double BackgroundSpread { get; init; } = 0.25;
+    /// <summary>Seed of the ensemble's perturbations and of the EnKF's observation perturbations.</summary>
+    public int EnsembleSeed { get; init; } = 200;
     /// <summary>Derivatives of the library.</summary>
     public KsDerivativeKind Derivatives { get; init; } = KsDerivativeKind.FiniteDifference;
     /// <summary>The state the library is evaluated at (default the CN midpoint; the reference: the truth at t_a).</summary>
@@ -110,6 +121,8 @@ public sealed record KsDiscoveryOptions
         if (Samples > 1 && Beta < 2 * ModelStepRatio) throw new ArgumentOutOfRangeException(nameof(Beta), Beta, "samples must be at least two model steps apart");
         if (!(NoiseMagnitude >= 0) || !double.IsFinite(NoiseMagnitude)) throw new ArgumentOutOfRangeException(nameof(NoiseMagnitude), NoiseMagnitude, "noise must be ≥ 0");
         if (!(InitialNoise >= 0) || !double.IsFinite(InitialNoise)) throw new ArgumentOutOfRangeException(nameof(InitialNoise), InitialNoise, "noise must be ≥ 0");
+        if (EnsembleMembers < 0 || EnsembleMembers == 1) throw new ArgumentOutOfRangeException(nameof(EnsembleMembers), EnsembleMembers, "ensemble members must be 0 (no DA) or ≥ 2");
+        if (!(BackgroundSpread >= 0) || !double.IsFinite(BackgroundSpread)) throw new ArgumentOutOfRangeException(nameof(BackgroundSpread), BackgroundSpread, "the background spread must be finite and ≥ 0");
         if (Thresholds is null || Thresholds.Count == 0) throw new ArgumentException("at least one threshold", nameof(Thresholds));
         if (!Enum.IsDefined(Increment)) throw new ArgumentOutOfRangeException(nameof(Increment), Increment, "the increment must be Reference or Residual");
         if (!Enum.IsDefined(LibraryState)) throw new ArgumentOutOfRangeException(nameof(LibraryState), LibraryState, "the library state must be Start, Target or Midpoint");
@@ -229,7 +242,9 @@ public static class KsDiscovery
             ["library_state"] = options.LibraryState switch { KsLibraryState.Start => "u0", KsLibraryState.Target => "truth(t_a)", _ => "(u0 + truth(t_a))/2" },
             ["increment"] = options.Increment == KsIncrementKind.Reference ? "reference" : "residual",
             ["noise_magnitude"] = options.NoiseMagnitude.ToString("G", CultureInfo.InvariantCulture),
-            ["observations"] = "full; analysis = observation (no DA)",
+            ["observations"] = options.EnsembleMembers > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"full; one-shot KS-reference EnKF, {options.EnsembleMembers} members, σ_b {options.BackgroundSpread:G3}, σ_m {options.NoiseMagnitude:G3}")
+                : "full; analysis = observation (no DA)",
             ["truth_seconds"] = truth.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),
         };
         var report = ModelErrorDiscovery.Discover(errorCase, design, [target], errorCase.Expected(), settings, info);
@@ -261,7 +276,16 @@ public static class KsDiscovery
             }
             var w = truth.Target[s];
             var hs = new double[n];
-            OneStepIncrement.Compute(model, uOld, u0, w, hs, forecast);
+            if (options.EnsembleMembers > 0)
+            {
+                // The analysis ū_a replaces the truth at t_a; h = (ū_a − ū_f)/Δt (spec §10.2).
+                var analysis = new double[n];
+                KsOneShotEnkf.Analyse(parameters, uOld, u0, w, options.EnsembleMembers, options.BackgroundSpread, options.NoiseMagnitude,
+                    SeedSequence.Derive(options.EnsembleSeed, s), analysis, forecast);
+                for (int j = 0; j < n; j++) hs[j] = (analysis[j] - forecast[j]) / dt;
+                w = analysis;
+            }
+            else OneStepIncrement.Compute(model, uOld, u0, w, hs, forecast);
             if (options.Increment == KsIncrementKind.Residual) Precondition(model.Operator, dt, hs);
             hs.CopyTo(h, s * n);
             states.Add(options.LibraryState switch

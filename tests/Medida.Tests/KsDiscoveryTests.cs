@@ -156,3 +156,31 @@ public sealed class KsDiscoveryTests(ITestOutputHelper output)
         return layer.Comparison!;
     }
 }
+
+/// <summary>The one-shot EnKF increments of the first MEDIDA paper (spec §10.2–10.3) on the reduced sampling.</summary>
+public sealed class KsOneShotEnkfTests
+{
+    private static readonly KsDiscoveryOptions Options = KsDiscoveryOptions.Reduced with { Samples = 1, NoiseMagnitude = 0.01, EnsembleMembers = 32 };
+
+    [Fact]
+    public void EnkfIncrementsAreDeterministicAndDifferFromTheNoisyObservation()
+    {
+        var truth = KsTruthSamples.Generate(Options);
+        var c = KsCaseCatalogue.Get(1);
+        var (_, first) = KsDiscovery.BuildProblem(c, truth, Options);
+        var (_, again) = KsDiscovery.BuildProblem(c, truth, Options);
+        Assert.Equal(first, again);
+        var (_, noDa) = KsDiscovery.BuildProblem(c, truth, Options with { EnsembleMembers = 0 });
+        Assert.NotEqual(first, noDa);
+        Assert.All(first, v => Assert.True(double.IsFinite(v)));
+        var (_, otherSeed) = KsDiscovery.BuildProblem(c, truth, Options with { EnsembleSeed = 201 });
+        Assert.NotEqual(first, otherSeed);
+    }
+
+    [Fact]
+    public void OneMemberIsRefusedByName()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => (Options with { EnsembleMembers = 1 }).Validated());
+        Assert.Equal("EnsembleMembers", e.ParamName);
+    }
+}
