@@ -5,7 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Science.Interpolation;
 using Science.Interpolation.Diagnostics;
-using Science.Interpolation.Spectral;
+using System.Text.Json.Nodes;
+using Science.Medida.Experiments;
 using Science.Medida.Cases;
 using Science.Medida.Discovery;
 using Science.Medida.Increments;
@@ -28,8 +29,10 @@ namespace Science.Bench;
 /// <c>oi</c> is told the same level through <see cref="InterpolatorOptions.NoiseLevel"/> (the CLI needs
 /// <c>noise_level</c> in <c>--interpolator-config</c> for that).</item>
 /// <item>Prior of <c>oi</c>: the climatological spectrum of snapshots 1–5 of the same file (not snapshot 0).</item>
-/// <item>The interpolation runs once per row and time level (<see cref="MemoisingEstimator"/>) and is shared by the
-/// cases 1001 and 1004, which have the same truth. The ∇²ψ errors of the estimate at t come from
+/// <item>Each (case, filter) cell is one <see cref="MedidaExperiment"/> (<see cref="Experiment"/>), the record that
+/// <c>medida discover --config</c> runs; the bench only adds a memoising decorator (<see cref="ExperimentHooks.DecorateEstimator"/>)
+/// so that the interpolation runs once per row and time level and is shared by the cells of the row (cases 1001 and
+/// 1004 have the same truth). The ∇²ψ errors of the estimate at t come from
 /// <see cref="InterpolationDiagnostics"/>.</item>
 /// <item>Per case: increments with the reference settings (library at the forecast state, reference PV bookkeeping),
 /// then <see cref="ModelErrorDiscovery"/> with RVM, the reference library, default cut and δ, and regression filter
@@ -111,14 +114,11 @@ public static class SparseTable
         var clock = Stopwatch.StartNew();
         Log($"sparse-table: {rows.Count} row(s), filters {string.Join(", ", filters.Select(F))}, cases {string.Join(", ", cases)}; output {stem}.md/.json");
         var truth = TruthSnapshots.Load(Path.Combine(root, TrajectoryFile), 1, 1, QgParameters.Truth)[0];
-        var prior = rows.Any(r => r.Interpolator == "oi")
-            ? SpectralPrior.Load(Path.Combine(root, TrajectoryFile), PriorSnapshots)
-            : null;
         var results = LoadExisting(stem + ".json");
         int failures = 0;
         foreach (var spec in rows)
         {
-            var result = MeasureRow(spec, truth, prior, filters, cases);
+            var result = MeasureRow(spec, truth, filters, cases);
             if (result.Error is not null) failures++;
             results[spec.Key] = result;
             Write(stem, Ordered(results));
@@ -138,7 +138,7 @@ public static class SparseTable
     }
 
     /// <summary>Measures one row; a failure is recorded in <see cref="RowResult.Error"/> instead of aborting the table.</summary>
-    private static RowResult MeasureRow(RowSpec spec, QgState truth, SpectralPrior? prior, IReadOnlyList<double> filters, IReadOnlyList<int> cases)
+    private static RowResult MeasureRow(RowSpec spec, QgState truth, IReadOnlyList<double> filters, IReadOnlyList<int> cases)
     {
         var started = DateTime.UtcNow;
         double loadStart = LoadAverage();
@@ -153,9 +153,12 @@ public static class SparseTable
         {
             var layout = SensorLayout.RandomSubset(truth.Grid, spec.Ratio, Seed);
             result.Sensors = layout.Count;
-            var estimator = new MemoisingEstimator(new SparseObservation(layout, CreateInterpolator(spec, prior), spec.Noise, Seed,
-                progress: ProgressSink(spec)));
-            foreach (int id in cases) result.Cases.Add(MeasureCase(spec, CaseCatalogue.Get(id), truth, estimator, filters));
+            // Every (case, filter) cell is one MedidaExperiment (the record `medida discover --config` re-runs); the row's
+            // interpolations are shared by its cells through a memoising decorator (same truth, sensors, noise and seed).
+            MemoisingEstimator? memo = null;
+            var hooks = new ExperimentHooks(Training: ProgressSink(spec), DecorateEstimator: inner => memo ??= new MemoisingEstimator(inner));
+            foreach (int id in cases) result.Cases.Add(MeasureCase(spec, id, hooks, () => memo, filters));
+            var estimator = memo ?? throw new InvalidOperationException("no experiment ran");
             RecordInterpolation(result, layout, truth, estimator);
             foreach (var c in result.Cases)
                 foreach (var f in c.Filters) f.CaseSeconds = result.InterpolationSeconds / 2 + c.IncrementSeconds + f.DiscoverySeconds;
@@ -173,39 +176,62 @@ public static class SparseTable
         return result;
     }
 
-    /// <summary>The interpolator of a row; <c>oi</c> gets the prior and the row's noise level, the neural ones their preset.</summary>
-    private static IInterpolator CreateInterpolator(RowSpec spec, SpectralPrior? prior)
+    /// <summary>
+    /// The experiment of one table cell: snapshot 0 of the trajectory, the row's sensors (seeded random subset), noise
+    /// and interpolator (<c>oi</c> with the climatological prior of snapshots 1–5, the neural ones with their preset),
+    /// the reference increment and discovery settings, and regression filter <paramref name="filter"/>.
+    /// </summary>
+    public static MedidaExperiment Experiment(RowSpec spec, int caseId, double filter, string? trajectory = null)
     {
-        var options = new InterpolatorOptions { Seed = Seed };
-        if (spec.Interpolator == "oi") options = options with { PriorSpectrum = prior, NoiseLevel = spec.Noise };
-        if (spec.Preset is not null)
-            options = options with { Extra = new() { ["neural_preset"] = JsonSerializer.SerializeToElement(spec.Preset) } };
-        return InterpolatorCatalogue.Create(spec.Interpolator, options);
+        trajectory ??= Path.Combine(RepositoryRoot(), TrajectoryFile);
+        var options = new JsonObject();
+        if (spec.Interpolator == "oi")
+        {
+            options["prior"] = trajectory;
+            options["prior_snapshots"] = new JsonArray([.. PriorSnapshots.Select(k => (JsonNode)k)]);
+        }
+        if (spec.Preset is not null) options["neural_preset"] = spec.Preset;
+        return new MedidaExperiment
+        {
+            State = trajectory,
+            Snapshots = 1,
+            Every = 1,
+            Case = CaseSpecification.Catalogue(caseId),
+            Observation = new ObservationSettings
+            {
+                Sensors = spec.Ratio.ToString("R", CultureInfo.InvariantCulture),
+                SensorSeed = Seed,
+                Noise = spec.Noise,
+                Interpolator = spec.Interpolator,
+                InterpolatorOptions = options,
+            },
+            RegressionFilter = filter,
+            Seed = Seed,
+        };
     }
 
-    /// <summary>Increments for one case, then discovery at every filter.</summary>
-    private static CaseResult MeasureCase(RowSpec spec, ModelErrorCase modelErrorCase, QgState truth, MemoisingEstimator estimator,
+    /// <summary>Increments and discovery of one case at every filter, each filter one experiment.</summary>
+    private static CaseResult MeasureCase(RowSpec spec, int caseId, ExperimentHooks hooks, Func<MemoisingEstimator?> memo,
         IReadOnlyList<double> filters)
     {
-        double interpolationBefore = estimator.InnerSeconds;
-        var clock = Stopwatch.StartNew();
-        var increment = new IncrementBuilder(modelErrorCase, IncrementSettings.Reference, estimator).Build([truth]);
-        double seconds = clock.Elapsed.TotalSeconds - (estimator.InnerSeconds - interpolationBefore);
-        var result = new CaseResult { Case = modelErrorCase.Id, IncrementSeconds = seconds };
+        var result = new CaseResult { Case = caseId };
         foreach (double f in filters)
         {
-            result.Filters.Add(Discover(increment, modelErrorCase, f));
-            Log($"row {spec.Key}: case {modelErrorCase.Id}, F {F(f)}: {Cell(result.Filters[^1])}");
+            double interpolationBefore = memo()?.InnerSeconds ?? 0;
+            var clock = Stopwatch.StartNew();
+            var run = Experiment(spec, caseId, f).Run(hooks);
+            double interpolation = (memo()?.InnerSeconds ?? 0) - interpolationBefore;
+            double discovery = run.Report.RegressionTime.TotalSeconds;
+            if (result.Filters.Count == 0) result.IncrementSeconds = clock.Elapsed.TotalSeconds - interpolation - discovery;
+            result.Filters.Add(Describe(run.Report, f, discovery));
+            Log($"row {spec.Key}: case {caseId}, F {F(f)}: {Cell(result.Filters[^1])}");
         }
         return result;
     }
 
-    /// <summary>One discovery (RVM, reference library, default cut and δ) with regression filter <paramref name="filter"/>.</summary>
-    private static FilterResult Discover(Increment increment, ModelErrorCase modelErrorCase, double filter)
+    /// <summary>The table cell of one report.</summary>
+    private static FilterResult Describe(DiscoveryReport report, double filter, double seconds)
     {
-        var clock = Stopwatch.StartNew();
-        var report = ModelErrorDiscovery.Discover(increment, modelErrorCase, new DiscoverySettings { RegressionFilter = filter });
-        double seconds = clock.Elapsed.TotalSeconds;
         var layers = report.Layers.Select(l => new LayerResult
         {
             Layer = l.Number,

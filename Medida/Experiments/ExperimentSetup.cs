@@ -35,7 +35,8 @@ public sealed class ExperimentSetup
         Case = Stage("case", experiment.Case.Resolve);
         Settings = Stage("discovery", experiment.ToDiscoverySettings);
         Snapshots = Stage("snapshots", () => TruthSnapshots.Load(experiment.State, experiment.Snapshots, experiment.Every, Case.Truth, experiment.Fft));
-        Estimator = CreateEstimator(experiment, Snapshots[0].Grid, hooks);
+        var estimator = CreateEstimator(experiment, Snapshots[0].Grid, hooks);
+        Estimator = hooks.DecorateEstimator?.Invoke(estimator) ?? estimator;
         Builder = Stage("case", () => new IncrementBuilder(Case, new IncrementSettings(experiment.LibraryState, experiment.PvBookkeeping), Estimator, experiment.Fft));
         if (experiment.Observation.IsSparse && experiment.RegressionFilter is null)
             _notes.Add(string.Create(CultureInfo.InvariantCulture,

@@ -6,6 +6,8 @@ using Science.Models.Ks;
 using Science.Numerics;
 using Science.Numerics.Fft;
 
+using Science.Medida.Increments;
+
 namespace Science.Medida.Ks;
 
 /// <summary>Which state the KS library is evaluated at.</summary>
@@ -257,12 +259,9 @@ public static class KsDiscovery
                 AddRelativeNoise(uOld, options.NoiseMagnitude, options.NoiseSeed + 2 * s);
                 AddRelativeNoise(u0, options.NoiseMagnitude, options.NoiseSeed + 2 * s + 1);
             }
-            model.SetLevels(uOld, u0);
-            model.Advance(1);
-            model.CopyState(forecast);
             var w = truth.Target[s];
             var hs = new double[n];
-            for (int j = 0; j < n; j++) hs[j] = (w[j] - forecast[j]) / dt;
+            OneStepIncrement.Compute(model, uOld, u0, w, hs, forecast);
             if (options.Increment == KsIncrementKind.Residual) Precondition(model.Operator, dt, hs);
             hs.CopyTo(h, s * n);
             states.Add(options.LibraryState switch
