@@ -15,7 +15,7 @@ internal static class ReproduceCommand
 
     /// <summary>The parts in the order they run and appear in the index.</summary>
     internal static IReadOnlyList<IReproductionPart> Parts { get; } =
-        [new QgFullObservationPart(), new KsStudyPart(), new AssimilationPart()];
+        [new QgFullObservationPart(), new SparseObservationPart(), new KsStudyPart(), new AssimilationPart()];
 
     /// <summary>The part keys, for the help.</summary>
     public static IEnumerable<string> PartKeys => Parts.Select(p => p.Key);
@@ -35,7 +35,7 @@ internal static class ReproduceCommand
             if (keys.Length == 0) throw new CliException($"--only must list parts among {string.Join(", ", PartKeys)}");
             selected = [.. Parts.Where(p => keys.Contains(p.Key))];
         }
-        bool needsData = selected.Any(p => p is QgFullObservationPart);
+        bool needsData = selected.Any(p => p is QgFullObservationPart or SparseObservationPart);
         var inputs = needsData ? ReproductionInputs.Locate(a.Text("data")) : new ReproductionInputs(a.Text("data") ?? ".");
         var stderr = a.Has("quiet") ? null : Console.Error;
 
