@@ -122,6 +122,16 @@ public sealed class PartWorkspace
         return ReproductionJson.TryRead<PartResult>(Path.Combine(final, DoneFile)) is { } done && done.Mode == mode ? done : null;
     }
 
+    /// <summary>The keys of the steps an interrupted run of <paramref name="part"/> in <paramref name="mode"/> saved in
+    /// <paramref name="output"/> (they will be reused), for the duration estimate.</summary>
+    public static IReadOnlySet<string> SavedSteps(string output, string part, ReproductionMode mode)
+    {
+        string staging = Path.Combine(output, ".partial", part);
+        if (ReproductionJson.TryRead<StagingState>(Path.Combine(staging, ".state.json")) is not { } state || state.Mode != mode) return new HashSet<string>();
+        string steps = Path.Combine(staging, ".steps");
+        return Directory.Exists(steps) ? Directory.GetFiles(steps, "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).ToHashSet() : new HashSet<string>();
+    }
+
     /// <summary>The staging folder's own record: the mode it was started in and the seconds spent so far.</summary>
     private sealed record StagingState(ReproductionMode Mode, double Seconds);
 }
