@@ -73,6 +73,7 @@ namespace Science.Cli
                 "increments" => WithHelp(rest, MedidaOptions.Increments, MedidaCommand.Increments),
                 "discover" => WithHelp(rest, MedidaOptions.Discover, MedidaCommand.Discover),
                 "interpolate" => WithHelp(rest, InterpolateOptions.Interpolate, Sparse.Interpolate),
+                "reproduce" => WithHelp(rest, ReproduceOptions.Reproduce, ReproduceCommand.Run),
                 _ => throw new CliException($"unknown command '{args[0]}' (see medida --help)"),
             };
         }

@@ -59,4 +59,33 @@ public static partial class Charts
         get => _sharedPlotlyScript;
         set => _sharedPlotlyScript = value;
     }
+
+    private static readonly AsyncLocal<string?> ScopedScriptDirectory = new();
+
+    /// <summary>The folder of the shared bundle in the current <see cref="ShareScriptIn"/> scope, or null.</summary>
+    internal static string? SharedScriptDirectory => ScopedScriptDirectory.Value;
+
+    /// <summary>
+    /// Until the returned scope is disposed, the HTML charts written by this thread of execution (and the tasks it
+    /// starts) do not inline plotly.js: they load the one <c>plotly.min.js</c> in <paramref name="directory"/> through a
+    /// relative path, e.g. <c>../plotly.min.js</c> from a subfolder, so a report folder holds the bundle once. Unlike
+    /// <see cref="SharedPlotlyScript"/> this is not process-wide: other threads keep their mode.
+    /// </summary>
+    /// <param name="directory">The folder that gets the bundle (created if needed); the charts go in it or below it.</param>
+    public static IDisposable ShareScriptIn(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        string full = Path.GetFullPath(directory);
+        PlotlyJs.WriteShared(full);
+        var previous = ScopedScriptDirectory.Value;
+        ScopedScriptDirectory.Value = full;
+        return new Scope(() => ScopedScriptDirectory.Value = previous);
+    }
+
+    private sealed class Scope(Action restore) : IDisposable
+    {
+        private Action? _restore = restore;
+
+        public void Dispose() => Interlocked.Exchange(ref _restore, null)?.Invoke();
+    }
 }

@@ -17,13 +17,29 @@ public static class DiscoveryCharts
         Directory.CreateDirectory(directory);
         string lcurve = Path.Combine(directory, "lcurve.html"), bars = Path.Combine(directory, "coefficients.html");
         string maps = Path.Combine(directory, "increments.html");
-        Charts.LCurve(lcurve, $"Case {report.Case.Id}: nMSE and number of terms against the threshold",
+        WriteLCurve(lcurve, report);
+        WriteCoefficients(bars, report);
+        WriteIncrementMaps(maps, increment);
+        return [lcurve, bars, maps];
+    }
+
+    /// <summary>Writes the L-curve of every layer (nMSE and number of terms against the threshold, the selection marked).</summary>
+    public static void WriteLCurve(string path, DiscoveryReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Charts.LCurve(path, $"Case {report.Case.Id}: nMSE and number of terms against the threshold",
             report.Layers.Select(l => new LCurvePanel($"layer {l.Number}",
                 l.Sweep.Entries.Select(e => e.Threshold).ToArray(),
                 l.Sweep.Entries.Select(e => e.Converged ? e.Nmse : double.NaN).ToArray(),
                 l.Sweep.Entries.Select(e => e.Converged ? e.TermCount : 0).ToArray(),
                 l.SelectedIndex >= 0 ? l.SelectedIndex : null)).ToArray());
-        Charts.CoefficientBars(bars, $"Case {report.Case.Id}: discovered vs expected coefficients",
+    }
+
+    /// <summary>Writes the discovered coefficients (with their posterior std) beside the expected ones, one panel per layer.</summary>
+    public static void WriteCoefficients(string path, DiscoveryReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Charts.CoefficientBars(path, $"Case {report.Case.Id}: discovered vs expected coefficients",
             report.Layers.Select(l =>
             {
                 var exp = report.Expected?.ForLayer(l.Index) ?? [];
@@ -33,10 +49,15 @@ public static class DiscoveryCharts
                     labels.Select(x => l.Terms.FirstOrDefault(t => t.Label == x)?.Std ?? 0).ToArray(),
                     report.Expected is null ? null : labels.Select(x => exp.FirstOrDefault(t => t.Label == x)?.Coefficient ?? 0).ToArray());
             }).ToArray());
+    }
+
+    /// <summary>Writes maps of h1, h2 and ψ1 of the library state for the first snapshot of <paramref name="increment"/>.</summary>
+    public static void WriteIncrementMaps(string path, Increment increment)
+    {
+        ArgumentNullException.ThrowIfNull(increment);
         var g = increment.Grid;
-        Charts.Maps(maps, $"Increments h_k = (q^o − q^m)/Δt, snapshot t = {increment.Times[0]:F2}", g.X.ToArray(), g.Y.ToArray(),
+        Charts.Maps(path, $"Increments h_k = (q^o − q^m)/Δt, snapshot t = {increment.Times[0]:F2}", g.X.ToArray(), g.Y.ToArray(),
             [("h1", increment.Layer(0, 0).ToArray()), ("h2", increment.Layer(0, 1).ToArray()),
              ("ψ1 (library state)", increment.LibraryState(0)[..g.RealSize].ToArray())]);
-        return [lcurve, bars, maps];
     }
 }

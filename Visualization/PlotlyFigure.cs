@@ -123,11 +123,19 @@ internal sealed class PlotlyFigure
     /// <summary>
     /// Renders the figure and writes it to <paramref name="path"/> atomically. With <paramref name="sharedScript"/>
     /// (default: <see cref="Charts.SharedPlotlyScript"/>) the page references <c>plotly.min.js</c> beside it, which is
-    /// written first (atomically, only if absent or different); otherwise plotly.js is inlined.
+    /// written first (atomically, only if absent or different); inside a <see cref="Charts.ShareScriptIn"/> scope (and
+    /// <paramref name="sharedScript"/> null) it references the scope's bundle by a relative path; otherwise plotly.js is inlined.
     /// </summary>
     public void Write(string path, string documentTitle, bool? sharedScript = null)
     {
-        if (sharedScript ?? Charts.SharedPlotlyScript)
+        if (sharedScript is null && Charts.SharedScriptDirectory is { } bundleDirectory)
+        {
+            string bundle = PlotlyJs.WriteShared(bundleDirectory);
+            string pageDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            string relative = Path.GetRelativePath(pageDirectory, bundle).Replace('\\', '/');
+            AtomicFile.WriteAllText(path, ToHtml(documentTitle, relative));
+        }
+        else if (sharedScript ?? Charts.SharedPlotlyScript)
         {
             string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
             PlotlyJs.WriteShared(directory);
