@@ -19,7 +19,7 @@ internal static class CommandTable
     public static IReadOnlyList<CliCommand> All =>
     [
         QgOptions.Run, QgOptions.Spinup, ModelOptions.Run, AssimilateOptions.Assimilate, AssimilateOptions.Parity,
-        MedidaOptions.Increments, MedidaOptions.Discover, InterpolateOptions.Interpolate, ReproduceOptions.Reproduce, ReproduceOptions.Reproduce,
+        MedidaOptions.Increments, MedidaOptions.Discover, InterpolateOptions.Interpolate, ReproduceOptions.Reproduce,
     ];
 
     /// <summary>The command selected by exactly these words (["qg", "run"]), or null.</summary>
