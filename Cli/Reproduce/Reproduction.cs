@@ -43,9 +43,15 @@ internal static class Reproduction
                     progress.Line($"{part.Key}: {result.Rows.Count(r => r.Pass)} of {result.Rows.Count} rows pass ({result.Seconds:F1} s)");
                 }
                 done.Add((part, result));
-                index = IndexPage.Write(output, mode, done, clock.Elapsed.TotalSeconds);
+                index = IndexPage.Write(output, mode, WithEarlierParts(output, mode, done), clock.Elapsed.TotalSeconds);
             }
         }
         return (index, done.Select(d => d.Item2).ToArray());
     }
+
+    // The index shows every part finished in this folder and mode, in the page order, not only this run's
+    // (`--only ks` after a full run keeps the other sections).
+    private static List<(IReproductionPart, PartResult)> WithEarlierParts(string output, ReproductionMode mode, List<(IReproductionPart Part, PartResult Result)> done) =>
+        [.. AllParts.Select(p => (Part: p, Result: done.FirstOrDefault(d => d.Part.Key == p.Key).Result ?? PartWorkspace.Finished(output, p.Key, mode)))
+                    .Where(x => x.Result is not null).Select(x => ((IReproductionPart)x.Part, x.Result!))];
 }
