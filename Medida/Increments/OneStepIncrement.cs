@@ -46,13 +46,20 @@ public static class OneStepIncrement
         Finish(model, observedNext, increment, forecast);
     }
 
+    /// <summary>h = (observedNext − forecast)/Δt from a forecast made elsewhere (e.g. an ensemble mean); <paramref name="increment"/> may alias <paramref name="forecast"/>.</summary>
+    public static void FromForecast(ReadOnlySpan<double> observedNext, ReadOnlySpan<double> forecast, double dt, Span<double> increment)
+    {
+        if (forecast.Length != observedNext.Length) throw new ArgumentException($"forecast has {forecast.Length} values; observedNext has {observedNext.Length}", nameof(forecast));
+        if (increment.Length != observedNext.Length) throw new ArgumentException($"increment has {increment.Length} values; observedNext has {observedNext.Length}", nameof(increment));
+        for (int j = 0; j < increment.Length; j++) increment[j] = (observedNext[j] - forecast[j]) / dt;
+    }
+
     private static void Finish(IDynamicalModel model, ReadOnlySpan<double> observedNext, Span<double> increment, Span<double> forecast)
     {
         model.Advance(1);
         Span<double> m = forecast.IsEmpty ? increment : forecast;
         model.CopyState(m);
-        double dt = model.TimeStep;
-        for (int j = 0; j < increment.Length; j++) increment[j] = (observedNext[j] - m[j]) / dt;
+        FromForecast(observedNext, m, model.TimeStep, increment);
     }
 
     private static void Check(IDynamicalModel model, ReadOnlySpan<double> start, ReadOnlySpan<double> observedNext,

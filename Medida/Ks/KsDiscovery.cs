@@ -5,7 +5,6 @@ using Science.Medida.Regression;
 using Science.Models.Ks;
 using Science.Numerics;
 using Science.Numerics.Fft;
-
 using Science.Medida.Increments;
 
 namespace Science.Medida.Ks;
@@ -282,7 +281,7 @@ public static class KsDiscovery
                 var analysis = new double[n];
                 KsOneShotEnkf.Analyse(parameters, uOld, u0, w, options.EnsembleMembers, options.BackgroundSpread, options.NoiseMagnitude,
                     SeedSequence.Derive(options.EnsembleSeed, s), analysis, forecast);
-                for (int j = 0; j < n; j++) hs[j] = (analysis[j] - forecast[j]) / dt;
+                OneStepIncrement.FromForecast(analysis, forecast, dt, hs);
                 w = analysis;
             }
             else OneStepIncrement.Compute(model, uOld, u0, w, hs, forecast);

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Science.Assimilation.Analysis;
 using Science.Models.Ks;
 using Science.Numerics;
@@ -21,11 +22,7 @@ internal static class KsOneShotEnkf
         int n = model.N;
         var ensemble = new double[members * n];
         SeedSequence.Gaussian(SeedSequence.Derive(seed, 1), backgroundSpread, ensemble);
-        for (int i = 0; i < members; i++)
-        {
-            var member = ensemble.AsSpan(i * n, n);
-            for (int j = 0; j < n; j++) member[j] += start[j];
-        }
+        for (int i = 0; i < members; i++) TensorPrimitives.Add(ensemble.AsSpan(i * n, n), start, ensemble.AsSpan(i * n, n));
         var uOld = previous.ToArray();
         Parallel.For(0, members, () => new KuramotoSivashinsky(model), (i, _, m) =>
         {
