@@ -74,12 +74,12 @@ public sealed class MpiEnsembleExecutor : IEnsembleExecutor
     public TimeSpan GatherTime => _gather.Elapsed;
 
     /// <inheritdoc/>
-    public void SetStates(Ensemble ensemble, double time, long step)
+    public void SetStates(Ensemble ensemble, double time, long step, Science.Models.LevelUpdate update = Science.Models.LevelUpdate.Restart)
     {
         Check(ensemble);
         ensemble.Data.Slice(_first * _stateSize, _count * _stateSize).CopyTo(_local.Data);
         for (int i = 0; i < _count; i++) _local.SetStatus(i, ensemble.Status[_first + i]);
-        _runner.SetStates(_local, time, step);
+        _runner.SetStates(_local, time, step, update);
     }
 
     /// <inheritdoc/>

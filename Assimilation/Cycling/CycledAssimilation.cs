@@ -47,6 +47,8 @@ public static class CycledAssimilation
         double[]? forecastEnsembles = options.StoreEnsembles ? new double[cycles * members * n] : null;
         double[]? analysisEnsembles = options.StoreEnsembles ? new double[cycles * members * n] : null;
         var series = new CycleStatistics[cycles];
+        int layers = experiment.Layers;
+        var layerSeries = layers > 1 ? new CycleStatistics[cycles * layers] : null;
         var mean = new double[n];
         var anomalies = new double[members * n];
         var spreadF = new double[n];
@@ -55,7 +57,7 @@ public static class CycledAssimilation
         {
             for (int k = 0; k < cycles; k++)
             {
-                int blown = executor.Forecast(ensemble, chrono.Dko);
+                int blown = executor.Forecast(ensemble, chrono.StepsBefore(k));
                 if (blown > 0)
                 {
                     int first = Enumerable.Range(0, members).First(i => !ensemble.Status[i].IsHealthy);
@@ -72,7 +74,7 @@ public static class CycledAssimilation
                 analysis.Analyse(ensemble.Data, truth.ObservationAt(k), x, RunSeeds.Analysis(seed, k));
                 post.Apply(ensemble.Data, spreadF, RunSeeds.Rotation(seed, k));
                 if (!double.IsFinite(TensorPrimitives.Sum(ensemble.Data)))
-                    throw new ModelBlowUpException((k + 1L) * chrono.Dko, chrono.AnalysisTime(k), "analysis", $"is not finite at cycle {k}");
+                    throw new ModelBlowUpException(chrono.AnalysisStep(k), chrono.AnalysisTime(k), "analysis", $"is not finite at cycle {k}");
 
                 Dense.Centre(ensemble.Data, members, n, mean, anomalies);
                 EnsembleStatistics.Spread(anomalies, members, n, spreadA);
@@ -80,7 +82,9 @@ public static class CycledAssimilation
                 if (analysisEnsembles is not null) ensemble.Data.CopyTo(analysisEnsembles.AsSpan(k * members * n, members * n));
                 var stats = new CycleStatistics(k, chrono.AnalysisTime(k), rmseF, EnsembleStatistics.Rmse(mean, x), sprF, EnsembleStatistics.RootMeanVariance(spreadA));
                 series[k] = stats;
-                executor.SetStates(ensemble, stats.Time, (k + 1L) * chrono.Dko);
+                if (layerSeries is not null)
+                    LayerScores(k, stats.Time, layers, forecastMeans.AsSpan(k * n, n), mean, x, spreadF, spreadA, layerSeries.AsSpan(k * layers, layers));
+                executor.SetStates(ensemble, stats.Time, chrono.AnalysisStep(k), experiment.UpdateAfter(k));
                 options.Progress?.Invoke(stats);
             }
         }
@@ -96,6 +100,7 @@ public static class CycledAssimilation
             Executor = executor.Name,
             Series = series,
             Summary = RunSummary.From(series, chrono.BurnInCycles),
+            LayerSeries = layerSeries,
             StateSize = n,
             Truth = truth,
             ForecastMeans = forecastMeans,
@@ -104,5 +109,19 @@ public static class CycledAssimilation
             AnalysisEnsembles = analysisEnsembles,
             Wall = clock.Elapsed,
         };
+    }
+
+    /// <summary>The scores of one cycle restricted to each of <paramref name="layers"/> equal, contiguous layers.</summary>
+    private static void LayerScores(int cycle, double time, int layers, ReadOnlySpan<double> forecastMean, ReadOnlySpan<double> analysisMean,
+        ReadOnlySpan<double> truth, ReadOnlySpan<double> spreadF, ReadOnlySpan<double> spreadA, Span<CycleStatistics> destination)
+    {
+        int size = truth.Length / layers;
+        for (int l = 0; l < layers; l++)
+        {
+            var x = truth.Slice(l * size, size);
+            destination[l] = new CycleStatistics(cycle, time,
+                EnsembleStatistics.Rmse(forecastMean.Slice(l * size, size), x), EnsembleStatistics.Rmse(analysisMean.Slice(l * size, size), x),
+                EnsembleStatistics.RootMeanVariance(spreadF.Slice(l * size, size)), EnsembleStatistics.RootMeanVariance(spreadA.Slice(l * size, size)));
+        }
     }
 }

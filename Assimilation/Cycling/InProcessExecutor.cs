@@ -19,7 +19,7 @@ public sealed class InProcessExecutor : IEnsembleExecutor
     public string Name => "inprocess";
 
     /// <inheritdoc/>
-    public void SetStates(Ensemble ensemble, double time, long step) => _runner.SetStates(ensemble, time, step);
+    public void SetStates(Ensemble ensemble, double time, long step, LevelUpdate update = LevelUpdate.Restart) => _runner.SetStates(ensemble, time, step, update);
 
     /// <inheritdoc/>
     public int Forecast(Ensemble ensemble, int steps) => _runner.Advance(ensemble, steps);

@@ -57,6 +57,37 @@ public sealed record Chronology
     /// <summary>Model time between observations, dko·dt.</summary>
     public double ObservationInterval => Dko * Dt;
 
-    /// <summary>Model time of the analysis of cycle <paramref name="cycle"/>: (cycle + 1)·dko·dt.</summary>
-    public double AnalysisTime(int cycle) => (cycle + 1) * (double)Dko * Dt;
+    /// <summary>
+    /// An irregular time line: the model steps before each analysis (one entry ≥ 1 per cycle), or null for the regular
+    /// one of <see cref="Dko"/> steps. MEDIDA's assimilated increments use it to analyse at a snapshot time t and at
+    /// t + Δt, one model step later, between coarser cycles.
+    /// </summary>
+    public IReadOnlyList<int>? Schedule
+    {
+        get;
+        init
+        {
+            if (value is not null)
+            {
+                if (value.Count != Cycles) throw new ArgumentOutOfRangeException(nameof(Schedule), value.Count, $"the schedule must give the steps before each of the {Cycles} analyses");
+                if (value.Any(s => s < 1)) throw new ArgumentOutOfRangeException(nameof(Schedule), "every entry of the schedule must be ≥ 1 model step");
+                _steps = new long[value.Count];
+                long sum = 0;
+                for (int k = 0; k < value.Count; k++) _steps[k] = sum += value[k];
+            }
+            else _steps = null;
+            field = value is null ? null : [.. value];
+        }
+    }
+
+    private long[]? _steps;
+
+    /// <summary>Model steps between analysis <paramref name="cycle"/> − 1 (or the start) and analysis <paramref name="cycle"/>.</summary>
+    public int StepsBefore(int cycle) => Schedule is { } s ? s[cycle] : Dko;
+
+    /// <summary>The model step of the analysis of cycle <paramref name="cycle"/>: (cycle + 1)·dko, or the schedule's sum.</summary>
+    public long AnalysisStep(int cycle) => _steps is { } s ? s[cycle] : (cycle + 1L) * Dko;
+
+    /// <summary>Model time of the analysis of cycle <paramref name="cycle"/>: (cycle + 1)·dko·dt (or the schedule's step × dt).</summary>
+    public double AnalysisTime(int cycle) => _steps is { } s ? s[cycle] * Dt : (cycle + 1) * (double)Dko * Dt;
 }

@@ -37,16 +37,17 @@ public sealed class TruthRun
         var chrono = experiment.Chronology;
         int m = experiment.Observation.ObservationSize, k = chrono.Cycles;
         var x0 = new double[n];
-        experiment.X0.Draw(truthSeed, 1, x0);
+        if (experiment.InitialTruth is { } start) for (int i = 0; i < n; i++) x0[i] = start[i];
+        else experiment.X0.Draw(truthSeed, 1, x0);
         var truth = new double[k * n];
         var obs = new double[k * m];
         var noise = new double[m];
         var state = new double[n];
-        using var model = experiment.Dynamics.Factory();
+        using var model = experiment.TruthModel.Factory();
         model.SetState(x0);
         for (int c = 0; c < k; c++)
         {
-            model.Advance(chrono.Dko);
+            model.Advance(chrono.StepsBefore(c));
             model.CopyState(state);
             state.CopyTo(truth, c * n);
             var y = obs.AsSpan(c * m, m);

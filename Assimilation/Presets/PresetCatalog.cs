@@ -16,10 +16,40 @@ namespace Science.Assimilation.Presets;
 public sealed class PresetCatalog
 {
     private readonly Func<IDynamicalModel> _ks;
+    private readonly IReadOnlyDictionary<string, Func<IReadOnlyDictionary<string, string>, Preset>> _external;
+    private readonly Dictionary<string, Preset> _built = [];
 
     /// <summary>A catalog; <paramref name="ksModelFactory"/> makes the KS model (N = 128, L = 32π, ETDRK4 dt = 0.5);
-    /// null = <see cref="DapperKs"/>.</summary>
-    public PresetCatalog(Func<IDynamicalModel>? ksModelFactory = null) => _ks = ksModelFactory ?? DapperKs;
+    /// null = <see cref="DapperKs"/>. <paramref name="external"/> adds presets defined in higher layers (such as
+    /// Medida's <c>qg-twin</c>), built from their string options.</summary>
+    public PresetCatalog(Func<IDynamicalModel>? ksModelFactory = null, IReadOnlyDictionary<string, Func<IReadOnlyDictionary<string, string>, Preset>>? external = null)
+    {
+        _ks = ksModelFactory ?? DapperKs;
+        _external = external ?? new Dictionary<string, Func<IReadOnlyDictionary<string, string>, Preset>>();
+    }
+
+    /// <summary>Every preset name of this catalog: DAPPER's and the external ones.</summary>
+    public IReadOnlyList<string> AllNames => [.. Names, .. _external.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Whether <paramref name="name"/> is an external preset (one that takes options).</summary>
+    public bool IsExternal(string name) => _external.ContainsKey(name);
+
+    /// <summary>
+    /// The preset called <paramref name="name"/> built with <paramref name="options"/> (external presets only; the
+    /// DAPPER presets take none). Built once per name and options, then shared.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown name, options for a DAPPER preset, or bad options.</exception>
+    public Preset Get(string name, IReadOnlyDictionary<string, string>? options)
+    {
+        if (!_external.TryGetValue(name, out var build))
+        {
+            if (options is { Count: > 0 }) throw new ArgumentOutOfRangeException(nameof(options), $"the {name} preset takes no options");
+            return Get(name);
+        }
+        string key = name + "|" + string.Join("|", (options ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+        if (!_built.TryGetValue(key, out var preset)) _built[key] = preset = build(options ?? new Dictionary<string, string>());
+        return preset;
+    }
 
     /// <summary>DAPPER's KS model: <see cref="KuramotoSivashinsky"/> with <see cref="KsParameters.Dapper"/>.</summary>
     public static IDynamicalModel DapperKs() => new KuramotoSivashinsky(KsParameters.Dapper);
@@ -34,11 +64,15 @@ public sealed class PresetCatalog
         "l96-sakov2008" => Lorenz96Sakov2008(),
         "l63-sakov2012" => Lorenz63Sakov2012(),
         "ks-bocquet2019" => KsBocquet2019(_ks),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"the preset must be one of {string.Join("|", Names)}"),
+        _ when _external.ContainsKey(name) => Get(name, null),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"the preset must be one of {string.Join("|", AllNames)}"),
     };
 
     /// <summary>The experiment of preset <paramref name="name"/>.</summary>
     public TwinExperiment Experiment(string name) => Get(name).Experiment;
+
+    /// <summary>The experiment of preset <paramref name="name"/> built with <paramref name="options"/>.</summary>
+    public TwinExperiment Experiment(string name, IReadOnlyDictionary<string, string>? options) => Get(name, options).Experiment;
 
     /// <summary>
     /// Lorenz-96 after Sakov &amp; Oke (2008), DAPPER <c>mods/Lorenz96/sakov2008.py</c>: N = 40, F = 8, one RK4 step of

@@ -25,6 +25,21 @@ public sealed record AssimilationRun
     public required IReadOnlyList<CycleStatistics> Series { get; init; }
     /// <summary>Time means after the burn-in.</summary>
     public required RunSummary Summary { get; init; }
+    /// <summary>
+    /// The scores of every cycle per layer (K×L, cycle-major) when the experiment has L = <see cref="TwinExperiment.Layers"/>
+    /// &gt; 1 layers, else null.
+    /// </summary>
+    public CycleStatistics[]? LayerSeries { get; init; }
+
+    /// <summary>The time means after the burn-in of each layer (L entries), or empty without layers.</summary>
+    public IReadOnlyList<RunSummary> LayerSummaries()
+    {
+        if (LayerSeries is null) return [];
+        int layers = Experiment.Layers, burnIn = Experiment.Chronology.BurnInCycles;
+        return [.. Enumerable.Range(0, layers).Select(l =>
+            RunSummary.From([.. Enumerable.Range(0, Series.Count).Select(k => LayerSeries[k * layers + l])], burnIn))];
+    }
+
     /// <summary>Truth and observations.</summary>
     public required TruthRun Truth { get; init; }
     /// <summary>mean(E_f) of every cycle (K×n).</summary>

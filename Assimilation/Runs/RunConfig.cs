@@ -25,11 +25,14 @@ public sealed record RunConfig(string Preset, int Cycles, int BurnInCycles, Ense
     /// </summary>
     public RecordedFacts? Recorded { get; init; }
 
+    /// <summary>The options of an external preset (e.g. qg-twin's state, sensors, noise), or null for a DAPPER preset.</summary>
+    public IReadOnlyDictionary<string, string>? PresetOptions { get; init; }
+
     /// <summary>The experiment: the preset with this config's cycles, burn-in and observed subset.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An observed index outside the preset's state.</exception>
     public TwinExperiment Experiment(PresetCatalog catalog)
     {
-        var xp = catalog.Experiment(Preset);
+        var xp = catalog.Experiment(Preset, PresetOptions);
         Recorded?.Check(xp, Preset);
         xp = xp with { Chronology = new Chronology(xp.Chronology.Dt, xp.Chronology.Dko, Cycles, BurnInCycles) };
         if (ObservedIndices is null) return xp;
@@ -64,12 +67,19 @@ public sealed record RunConfig(string Preset, int Cycles, int BurnInCycles, Ense
             "ks-reference" => new KsReference { Members = members, Inflation = infl, Rtps = rtps, Rotate = rotate, NoiseMagnitude = Get(m, "noise_magnitude").GetDouble() },
             _ => throw new FormatException($"method.kind '{kind}' is not one of enkf|etkf|letkf|ks-reference"),
         };
+        Dictionary<string, string>? presetOptions = null;
+        if (xp.TryGetProperty("preset_options", out var po))
+        {
+            if (po.ValueKind != JsonValueKind.Object) throw new FormatException("experiment.preset_options must be an object");
+            presetOptions = po.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? throw new FormatException($"experiment.preset_options.{p.Name} must be a string"));
+        }
         return new RunConfig(Get(xp, "preset").GetString() ?? throw new FormatException("experiment.preset must be a string"),
             Get(xp, "cycles").GetInt32(), Get(xp, "burn_in_cycles").GetInt32(), method, Get(root, "seed").GetInt32(),
             xp.TryGetProperty("observed_indices", out var idx) ? [.. idx.EnumerateArray().Select(v => v.GetInt32())] : null)
         {
             Recorded = new RecordedFacts(Get(xp, "model").GetString() ?? "", Get(xp, "dt").GetDouble(), Get(xp, "dko").GetInt32(),
                 Get(xp, "state_size").GetInt32(), Get(xp, "x0_std").GetDouble()),
+            PresetOptions = presetOptions,
         };
     }
 

@@ -7,6 +7,7 @@ using Science.Assimilation.Presets;
 using Science.Assimilation.Runs;
 
 using Science.Cli.Help;
+using Science.Medida.Assimilated;
 
 namespace Science.Cli.Commands;
 
@@ -18,15 +19,21 @@ internal static class AssimilateCommand
 {
     private const string Name = "medida assimilate";
 
+    /// <summary>Options of the qg-twin preset only (see <see cref="QgTwinSettings"/>).</summary>
+    private static readonly string[] QgTwinOptions =
+        ["state", "sensors", "sensor-seed", "noise", "every", "case", "climatology", "climatology-every", "initial-spread", "batch", "restart-leapfrog"];
+
     /// <summary>Options that set the experiment or the method (not allowed with --config).</summary>
     private static readonly string[] Settings =
-        ["preset", "method", "members", "inflation", "rtps", "localisation", "cycles", "burn-in", "seed", "observe", "rotate", "no-rotate"];
+        ["preset", "method", "members", "inflation", "rtps", "localisation", "cycles", "burn-in", "seed", "observe", "rotate", "no-rotate", .. QgTwinOptions];
+
 
     public const string Usage =
-        "medida assimilate --preset l96-sakov2008|l63-sakov2012|ks-bocquet2019 [--method enkf|etkf|letkf] [--members N]\n" +
+        "medida assimilate --preset l96-sakov2008|l63-sakov2012|ks-bocquet2019|qg-twin [--method enkf|etkf|letkf] [--members N]\n" +
         "              [--inflation F (≥ 1)] [--rtps A (0..1)] [--localisation R (GC half-width, grid points)] [--rotate|--no-rotate]\n" +
         "              [--cycles K] [--burn-in K0] [--seed S (0)] [--observe all|every:K|I,J,…] [--threads T] [--executor inprocess|mpi]\n" +
         "              --output RUN.json [--quiet]   (mpi: run under MPICH's mpiexec -n R; rank 0 writes and prints)\n" +
+        "              qg-twin: [--state STATE.h5] [--sensors SPEC] [--noise LEVEL] [--every STEPS] [--case ID] [--trajectory TRAJ.h5]\n" +
         "              medida assimilate --config RUN.json --output RUN2.json   (repeats a run bit for bit)";
 
     public static int Run(IReadOnlyList<string> args)
@@ -53,13 +60,14 @@ internal static class AssimilateCommand
         // Under MPI the ranks on one machine share its cores unless --threads says otherwise.
         int threads = (int)a.Integer("threads", 1, 1024, mpi is null ? -1 : Math.Max(1, System.Environment.ProcessorCount / mpi.LocalRanks));
         bool root = mpi is null || mpi.IsRoot;
-        var catalog = new PresetCatalog();
+        var catalog = Catalog();
         RunConfig config = a.Text("config") is { } path ? FromFile(a, path) : FromOptions(a, catalog);
 
-        var preset = catalog.Get(config.Preset);
         Science.Assimilation.Experiments.TwinExperiment experiment;
+        Preset preset;
         try
         {
+            preset = catalog.Get(config.Preset, config.PresetOptions);
             experiment = config.Experiment(catalog);
             experiment.Validate();
             config.Method.Validate(experiment);
@@ -68,6 +76,12 @@ internal static class AssimilateCommand
         {
             throw new CliException($"the settings do not fit the {config.Preset} experiment: {QgCommand.FirstLine(e.Message)}");
         }
+        catch (Science.Numerics.IO.DataFileException e)
+        {
+            throw new CliException($"--state: {QgCommand.FirstLine(e.Message)}", 3);
+        }
+        string? trajectory = a.Text("trajectory");
+        if (trajectory is not null && config.Preset != QgTwin.PresetName) throw new CliException("--trajectory applies to --preset qg-twin only");
         var chrono = experiment.Chronology;
         var m = config.Method;
         bool quiet = a.Has("quiet") || !root;
@@ -97,7 +111,12 @@ internal static class AssimilateCommand
         bar.Finish();
         if (!root) return 0;
         double? expected = config.ObservedIndices is null ? preset.ExpectedRmseA(m) : null;
-        string csv = RunRecordWriter.Write(run, config.Preset, output, expected);
+        string csv = RunRecordWriter.Write(run, config.Preset, output, expected, config.PresetOptions);
+        if (trajectory is not null)
+        {
+            QgAnalysisTrajectory.Write(trajectory, run, QgTwinSettings.FromOptions(config.PresetOptions!), $"medida assimilate --preset qg-twin (seed {config.Seed})");
+            csv += ", " + trajectory;
+        }
         if (!a.Has("no-charts"))
         {
             // RUN.html: RMSE and spread against time, forecast and analysis (Science.Visualization.AssimilationCharts).
@@ -133,14 +152,68 @@ internal static class AssimilateCommand
         }
     }
 
+    /// <summary>DAPPER's presets and the toolkit's qg-twin.</summary>
+    private static PresetCatalog Catalog() => new(external: new Dictionary<string, Func<IReadOnlyDictionary<string, string>, Preset>>
+    {
+        [QgTwin.PresetName] = options => QgTwin.Preset(QgTwinSettings.FromOptions(options)),
+    });
+
+    /// <summary>Every preset name <c>--preset</c> accepts.</summary>
+    public static IReadOnlyList<string> PresetNames { get; } = [.. PresetCatalog.Names, QgTwin.PresetName];
+
+    /// <summary>The qg-twin settings from the command line (unset options keep <see cref="QgTwinSettings"/>' defaults).</summary>
+    private static Dictionary<string, string> QgTwinPresetOptions(Arguments a)
+    {
+        string state = a.Text("state") ?? Science.Cli.Reproduce.ReproductionInputs.Locate(null).SpunUp;
+        if (!File.Exists(state)) throw new CliException($"--state {state}: file not found", 3);
+        var d = new QgTwinSettings { State = Path.GetFullPath(state) };
+        string I(string name, long min, long max, long fallback) => a.Integer(name, min, max, fallback).ToString(CultureInfo.InvariantCulture);
+        string R(string name, double min, double max, double fallback) => a.Real(name, min, max, fallback).ToString("R", CultureInfo.InvariantCulture);
+        return new Dictionary<string, string>
+        {
+            ["state"] = d.State,
+            ["sensors"] = a.Text("sensors") ?? d.Sensors,
+            ["sensor_seed"] = I("sensor-seed", 0, int.MaxValue, d.SensorSeed),
+            ["noise"] = R("noise", 0, 10, d.Noise),
+            ["every"] = I("every", 1, 100_000, d.Every),
+            ["case"] = I("case", 1000, 1009, d.Case),
+            ["climatology"] = I("climatology", 2, 10_000, d.Climatology),
+            ["climatology_every"] = I("climatology-every", 1, 100_000, d.ClimatologyEvery),
+            ["initial_spread"] = R("initial-spread", 1e-6, 10, d.InitialSpread),
+            ["batch"] = I("batch", 1, 96, d.Batch),
+            ["restart"] = a.Has("restart-leapfrog") ? "true" : "false",
+        };
+    }
+
     private static RunConfig FromOptions(Arguments a, PresetCatalog catalog)
     {
-        string presetName = a.Choice("preset", PresetCatalog.Names, "") is { Length: > 0 } p ? p
-            : throw new CliException($"'{Name}' needs --preset {string.Join("|", PresetCatalog.Names)} (or --config RUN.json)");
-        var preset = catalog.Get(presetName);
+        string presetName = a.Choice("preset", PresetNames, "") is { Length: > 0 } p ? p
+            : throw new CliException($"'{Name}' needs --preset {string.Join("|", PresetNames)} (or --config RUN.json)");
+        Dictionary<string, string>? presetOptions = null;
+        if (presetName == QgTwin.PresetName)
+        {
+            if (a.Has("observe")) throw new CliException("--observe does not apply to qg-twin; use --sensors SPEC");
+            presetOptions = QgTwinPresetOptions(a);
+        }
+        else if (QgTwinOptions.FirstOrDefault(a.Has) is { } qgOnly)
+            throw new CliException($"--{qgOnly} applies to --preset qg-twin only");
+        Preset preset;
+        try
+        {
+            preset = catalog.Get(presetName, presetOptions);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new CliException($"the settings do not fit the {presetName} experiment: {QgCommand.FirstLine(e.Message)}");
+        }
+        catch (Science.Numerics.IO.DataFileException e)
+        {
+            throw new CliException($"--state: {QgCommand.FirstLine(e.Message)}", 3);
+        }
         string kind = a.Choice("method", ["enkf", "etkf", "letkf"], preset.DefaultMethod.Kind);
         // Start from the preset's tuned settings for that method, then apply the options.
-        EnsembleMethod method = preset.Benchmarks.Select(b => b.Method).FirstOrDefault(x => x.Kind == kind) ?? kind switch
+        EnsembleMethod method = preset.Benchmarks.Select(b => b.Method).FirstOrDefault(x => x.Kind == kind)
+            ?? (preset.DefaultMethod.Kind == kind ? preset.DefaultMethod : null) ?? kind switch
         {
             "enkf" => new Enkf { Members = 20 },
             "etkf" => new Etkf { Members = 20 },
@@ -163,7 +236,10 @@ internal static class AssimilateCommand
         int cycles = (int)a.Integer("cycles", 1, 10_000_000, chrono.Cycles);
         int burnIn = (int)a.Integer("burn-in", 0, cycles - 1, Math.Min(chrono.BurnInCycles, cycles / 2));
         int seed = (int)a.Integer("seed", 0, int.MaxValue, 0);
-        return new RunConfig(presetName, cycles, burnIn, method, seed, Observed(a.Text("observe"), preset.Experiment.Observation.StateSize, presetName));
+        return new RunConfig(presetName, cycles, burnIn, method, seed, presetOptions is null ? Observed(a.Text("observe"), preset.Experiment.Observation.StateSize, presetName) : null)
+        {
+            PresetOptions = presetOptions,
+        };
     }
 
     /// <summary>DAPPER's L96 LETKF loc_rad = 4 as a GC half-width (the default when a preset has no tuned LETKF).</summary>
@@ -227,7 +303,7 @@ internal static class AssimilateCommand
         public long MemberSteps { get; private set; }
         public string Name => inner.Name;
 
-        public void SetStates(Science.Models.Ensembles.Ensemble ensemble, double time, long step) => inner.SetStates(ensemble, time, step);
+        public void SetStates(Science.Models.Ensembles.Ensemble ensemble, double time, long step, Science.Models.LevelUpdate update) => inner.SetStates(ensemble, time, step, update);
 
         public int Forecast(Science.Models.Ensembles.Ensemble ensemble, int steps)
         {

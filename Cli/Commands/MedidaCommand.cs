@@ -276,6 +276,7 @@ internal static class MedidaCommand
             LibraryState = a.Choice("library-state", ["forecast", "estimate"], "forecast") == "estimate" ? LibraryState.Estimate : LibraryState.Forecast,
             PvBookkeeping = a.Choice("pv-bookkeeping", ["reference", "consistent"], "reference") == "consistent" ? PvBookkeeping.Consistent : PvBookkeeping.Reference,
             Observation = observation,
+            Assimilation = AssimilationOptions(a),
             Seed = (int)a.Integer("seed", 0, int.MaxValue, 0),
             Fft = QgCommand.ParseBackend(a.Choice("fft", ["auto", "managed", "fftw"], "auto")),
         };
@@ -301,6 +302,33 @@ internal static class MedidaCommand
         };
     }
 
+    /// <summary>The assimilated-increment settings of <c>--analysis</c>, or null; the filter options need --analysis.</summary>
+    private static Science.Medida.Assimilated.AssimilationSettings? AssimilationOptions(Arguments a)
+    {
+        string[] filterOptions = ["members", "inflation", "rtps", "localisation", "analysis-every", "analysis-spinup", "analysis-model", "increment-form"];
+        if (!a.Has("analysis"))
+        {
+            if (filterOptions.FirstOrDefault(a.Has) is { } orphan) throw new CliException($"--{orphan} applies with --analysis enkf|etkf|letkf only");
+            return null;
+        }
+        string method = a.Choice("analysis", ["enkf", "etkf", "letkf"], "letkf");
+        if (a.Has("interpolator")) throw new CliException("--analysis builds the states by assimilation; it cannot be combined with --interpolator");
+        if (a.Has("localisation") && method != "letkf") throw new CliException("--localisation applies to --analysis letkf only");
+        var d = new Science.Medida.Assimilated.AssimilationSettings();
+        return d with
+        {
+            Method = method,
+            Members = (int)a.Integer("members", 2, 1000, d.Members),
+            Inflation = a.Real("inflation", 1, 10, d.Inflation),
+            Rtps = a.Real("rtps", 0, 1, d.Rtps),
+            Localisation = a.Real("localisation", 1e-6, 1000, d.Localisation),
+            AnalysisEvery = (int)a.Integer("analysis-every", 1, 100_000, d.AnalysisEvery),
+            Spinup = (int)a.Integer("analysis-spinup", 1, 100_000, d.Spinup),
+            Background = a.Choice("analysis-model", ["truth", "model"], d.Background),
+            IncrementForm = a.Choice("increment-form", ["analysis-state"], d.IncrementForm),
+        };
+    }
+
     /// <summary>The options that describe an experiment (refused together with --config).</summary>
     private static readonly string[] ExperimentOptions =
         [.. Common.Where(o => o != "output"), .. DiscoverOnly.Where(o => o != "files"), "standardise", "merge-observations"];
@@ -310,7 +338,14 @@ internal static class MedidaCommand
     {
         Action<InterpolationProgress>? training = null;
         Action<SparseObservationCall>? completed = null;
-        var hooks = new ExperimentHooks(p => training?.Invoke(p), c => completed?.Invoke(c));
+        ProgressBar? filterBar = null;
+        if (experiment.Assimilation is { } assimilation)
+        {
+            int cycles = Science.Medida.Assimilated.AssimilatedTruth.Schedule(assimilation.Spinup, assimilation.AnalysisEvery, experiment.Snapshots, Math.Max(2, experiment.Every)).Steps.Length;
+            filterBar = new ProgressBar($"assimilating ({assimilation.Method} N={assimilation.Members})", cycles, quiet, "cycles");
+        }
+        var hooks = new ExperimentHooks(p => training?.Invoke(p), c => completed?.Invoke(c),
+            Assimilation: s => filterBar?.Report(s.Cycle + 1, () => string.Create(CultureInfo.InvariantCulture, $"rmse_a {s.RmseAnalysis:G3} spread_a {s.SpreadAnalysis:G3}")));
         ExperimentSetup setup;
         try
         {
@@ -320,6 +355,7 @@ internal static class MedidaCommand
         {
             throw SettingError(e, experiment);
         }
+        filterBar?.Finish();
         Action finish = () => { };
         int fields = 2 * setup.Snapshots.Count;
         if (setup.Estimator is SparseObservation sparse)

@@ -19,7 +19,9 @@ internal static class AssimilateOptions
             "Unset method options take the preset's tuned values for that method.",
         Options =
         [
-            CliOption.Choice("preset", PresetCatalog.Names, "The DAPPER benchmark: dynamics, observations, chronology.") with { Required = true },
+            CliOption.Choice("preset", AssimilateCommand.PresetNames,
+                "The experiment: one of DAPPER's benchmarks (dynamics, observations, chronology), or qg-twin, the two-layer QG " +
+                "model observed at sensors in both layers (options below).") with { Required = true },
             CliOption.Choice("method", ["enkf", "etkf", "letkf"], "The ensemble filter.", "the preset's default method"),
             CliOption.Integer("members", "N", 2, 100_000, "Ensemble size.", "the preset's tuned value for the method, else 20"),
             CliOption.Real("inflation", "F", 1, 10, "Multiplicative inflation of the forecast anomalies.", "the preset's tuned value"),
@@ -46,6 +48,20 @@ internal static class AssimilateOptions
                 "all cores in process; under MPI the cores divided among the ranks on a node"),
             SharedOptions.Quiet,
             CliOption.Flag("no-charts", "Do not write RUN.html."),
+            CliOption.Text("state", "STATE.h5", "qg-twin: the state the truth starts from (a state file, or a trajectory's last snapshot).",
+                "the shipped data/qg_spunup.h5"),
+            CliOption.Text("sensors", "SPEC", "qg-twin: where ψ is observed (both layers at the same points): a ratio in (0, 1], full, " +
+                "regular:SX,SY[,OX,OY] or a point file.", "0.25"),
+            CliOption.Integer("sensor-seed", "S", 0, int.MaxValue, "qg-twin: seed of a random sensor layout.", "0"),
+            CliOption.Real("noise", "LEVEL", 0, 10, "qg-twin: observation noise σ of each layer as a fraction of that layer's ψ std in the start state.", "0.1"),
+            CliOption.Integer("every", "STEPS", 1, 100_000, "qg-twin: model steps (Δt = 0.025) between analyses.", "10"),
+            CliOption.Integer("case", "ID", 1000, 1009, "qg-twin: the model the members run: 1000 = the truth (perfect model), 1001–1009 the catalogue's imperfect models.", "1000"),
+            CliOption.Integer("climatology", "K", 2, 10_000, "qg-twin: snapshots of a free truth run whose covariance spans the initial ensemble.", "48"),
+            CliOption.Integer("climatology-every", "STEPS", 1, 100_000, "qg-twin: steps between those snapshots.", "100"),
+            CliOption.Real("initial-spread", "S", 1e-6, 10, "qg-twin: initial ensemble spread as a fraction of the climatological spread.", "0.5"),
+            CliOption.Integer("batch", "B", 1, 96, "qg-twin: the LETKF analyses B×B grid columns (both layers) together.", "4"),
+            CliOption.Flag("restart-leapfrog", "qg-twin: restart each member's leapfrog with a forward step after every analysis (default: continue it)."),
+            CliOption.Text("trajectory", "TRAJ.h5", "qg-twin: also write the analysis means of every cycle as a QG trajectory (readable by discover --state)."),
         ],
     };
 

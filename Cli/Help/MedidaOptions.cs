@@ -50,6 +50,21 @@ internal static class MedidaOptions
             "The interpolator's options (JSON; e.g. data/configs/oi-prior.json, rff-cpu-small.json)."),
         CliOption.Flag("merge-observations",
             "With --sensors: put the observed values back at the sensors after interpolating (spec §8.3; the reference does not)."),
+        CliOption.Choice("analysis", ["enkf", "etkf", "letkf"],
+            "Build the states by data assimilation: cycle this ensemble filter on the sensors (--sensors, default full) and " +
+            "noise (--noise) from --state, and take its analyses at each snapshot and one step later instead of interpolating.",
+            "off (interpolation)"),
+        CliOption.Integer("members", "N", 2, 1000, "--analysis: ensemble size.", "20"),
+        CliOption.Real("inflation", "F", 1, 10, "--analysis: multiplicative inflation of the analysis anomalies.", "1.07"),
+        CliOption.Real("rtps", "A", 0, 1, "--analysis: relaxation to prior spread (0 = off).", "0"),
+        CliOption.Real("localisation", "R", 1e-6, 1000, "--analysis letkf: Gaspari–Cohn half-width in zonal grid spacings (zero beyond 2R).", "6"),
+        CliOption.Integer("analysis-every", "STEPS", 1, 100_000, "--analysis: model steps between analyses away from the snapshots.", "10"),
+        CliOption.Integer("analysis-spinup", "CYCLES", 1, 100_000, "--analysis: analysis cycles before the first snapshot.", "30"),
+        CliOption.Choice("analysis-model", ["truth", "model"],
+            "--analysis: the members' model: the truth's parameters (the analyses estimate the truth) or the imperfect model's " +
+            "(then the increment is the filter's own analysis increment, damped by its gain).", "truth"),
+        CliOption.Choice("increment-form", ["analysis-state"],
+            "--analysis: how the increment is formed: analysis-state = (q_a(t + Δt) − one model step from q_a(t))/Δt.", "analysis-state"),
     ];
 
     /// <summary>The options only discover has (regression, library, report).</summary>

@@ -11,8 +11,9 @@ namespace Science.Medida.Experiments;
 /// the same truth and sensors, as <c>bench/</c>'s sparse table does). It must return estimates equal to the wrapped
 /// one's; it is not part of the experiment record, so a report re-run without it gives the same numbers.
 /// </param>
+/// <param name="Assimilation">After each cycle of the filter of assimilated increments (its scores).</param>
 public sealed record ExperimentHooks(Action<InterpolationProgress>? Training = null, Action<SparseObservationCall>? Completed = null,
-    Func<IStateEstimator, IStateEstimator>? DecorateEstimator = null);
+    Func<IStateEstimator, IStateEstimator>? DecorateEstimator = null, Action<Science.Assimilation.Statistics.CycleStatistics>? Assimilation = null);
 
 /// <summary>The outcome of an experiment.</summary>
 /// <param name="Report">The discovery report (it embeds the experiment).</param>

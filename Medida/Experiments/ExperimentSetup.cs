@@ -34,8 +34,16 @@ public sealed class ExperimentSetup
         if (experiment.Every < 1) throw new ArgumentOutOfRangeException(nameof(experiment), experiment.Every, "every must be ≥ 1 step");
         Case = Stage("case", experiment.Case.Resolve);
         Settings = Stage("discovery", experiment.ToDiscoverySettings);
-        Snapshots = Stage("snapshots", () => TruthSnapshots.Load(experiment.State, experiment.Snapshots, experiment.Every, Case.Truth, experiment.Fft));
-        var estimator = CreateEstimator(experiment, Snapshots[0].Grid, hooks);
+        IStateEstimator estimator;
+        if (experiment.Assimilation is { } assimilation)
+        {
+            (Snapshots, estimator) = Assimilate(experiment, assimilation, hooks);
+        }
+        else
+        {
+            Snapshots = Stage("snapshots", () => TruthSnapshots.Load(experiment.State, experiment.Snapshots, experiment.Every, Case.Truth, experiment.Fft));
+            estimator = CreateEstimator(experiment, Snapshots[0].Grid, hooks);
+        }
         Estimator = hooks.DecorateEstimator?.Invoke(estimator) ?? estimator;
         Builder = Stage("case", () => new IncrementBuilder(Case, new IncrementSettings(experiment.LibraryState, experiment.PvBookkeeping), Estimator, experiment.Fft));
         if (experiment.Observation.IsSparse && experiment.RegressionFilter is null)
@@ -81,6 +89,30 @@ public sealed class ExperimentSetup
             Provenance = provenance ?? new Dictionary<string, string>(),
         };
         return new ExperimentResult(report, increment, _notes.ToArray());
+    }
+
+    /// <summary>The cycled run of assimilated increments, when the experiment has <see cref="MedidaExperiment.Assimilation"/>.</summary>
+    public Science.Assimilation.Runs.AssimilationRun? AssimilationRun { get; private set; }
+
+    // Assimilated increments: validate, then run the truth and the filter (the expensive part of preparing).
+    private (IReadOnlyList<QgState>, IStateEstimator) Assimilate(MedidaExperiment e, Assimilated.AssimilationSettings a, ExperimentHooks hooks)
+    {
+        var o = e.Observation;
+        Stage("analysis", () => { a.Validate(); return 0; });
+        if (o.Interpolator is not null)
+            throw new ExperimentSettingException("interpolator", new ArgumentException("assimilated increments take the filter's analyses, not an interpolator"));
+        if (o.Smoother is not null && o.Smoother != "none")
+            throw new ExperimentSettingException("smoother", new ArgumentException("assimilated increments take the filter's analyses, not a smoother"));
+        if (e.Snapshots > 1 && e.Every < 2)
+            throw new ExperimentSettingException("every", new ArgumentException("assimilated increments need snapshots at least 2 steps apart"));
+        var start = Stage("state", () => TruthSnapshots.Load(e.State, 1, 1, Case.Truth, e.Fft)[0]);
+        var result = Stage("analysis", () => Assimilated.AssimilatedTruth.Run(start, Case, o.Sensors ?? "full", o.SensorSeed ?? e.Seed, o.Noise, e.Seed,
+            e.Snapshots, e.Every, a, hooks.Assimilation));
+        AssimilationRun = result.Run;
+        var layers = result.Run.LayerSummaries();
+        _notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"states from {result.Estimator.Name} on sensors {o.Sensors ?? "full"} with noise {o.Noise}: analysis RMSE of ψ {layers[0].RmseAnalysis:G3} / {layers[1].RmseAnalysis:G3} (layers 1 / 2), spread/RMSE {result.Run.Summary.SpreadRatio:F2}, after {a.Spinup} spin-up cycles"));
+        return (result.Snapshots, result.Estimator);
     }
 
     private static string SmootherText(ObservationSettings o) => o.Smoother ?? (o.Noise > 0 ? ObservationSettings.DefaultNoisySmoother : "none");

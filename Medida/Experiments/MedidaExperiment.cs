@@ -44,6 +44,11 @@ public sealed record MedidaExperiment
     public required CaseSpecification Case { get; init; }
     /// <summary>Observations and state estimates.</summary>
     public ObservationSettings Observation { get; init; } = new();
+    /// <summary>
+    /// Build the state estimates by cycling an ensemble filter on the observations (sensors and noise of
+    /// <see cref="Observation"/>) instead of interpolating them; null = no assimilation (the reference pipeline).
+    /// </summary>
+    public Assimilated.AssimilationSettings? Assimilation { get; init; }
     /// <summary>State the library is evaluated at (spec §4.2).</summary>
     public LibraryState LibraryState { get; init; } = LibraryState.Forecast;
     /// <summary>PV bookkeeping (spec §4.3).</summary>
