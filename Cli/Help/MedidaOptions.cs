@@ -80,6 +80,9 @@ internal static class MedidaOptions
             "Low-pass the increments and the library before the regression, keeping wavenumbers below F × the largest " +
             "(0 = off).", "0; 0.08 with --sensors"),
         CliOption.Real("delta", "D", 0, 1e6, "δ of the selection rule along the threshold sweep (spec §6.4).", "0.001"),
+        CliOption.Real("delta-relative", "E", 0, 10,
+            "Noise-aware selection: accept the sparsest fit within δ + E·nMSE_min of the best (an improvement under a fraction E " +
+            "of the residual is not evidence for a term).", "0; 0.05 with --analysis"),
         CliOption.Text("thresholds", "T1,T2,…",
             "Thresholds of the sweep, comma-separated positive numbers.",
             "RVM: 1e-7…1e7 and 1e12; STLSQ: 1e-4…1 in half decades"),

@@ -35,6 +35,8 @@ public sealed record DiscoverySettings
     public IReadOnlyList<double>? Thresholds { get; init; }
     /// <summary>δ of the selection rule (spec §6.4).</summary>
     public double Delta { get; init; } = 1e-3;
+    /// <summary>ε of the noise-aware selection rule: the tolerance is δ + ε·nMSE_min (0 = the spec's rule; see SweepResult.Select).</summary>
+    public double RelativeDelta { get; init; }
     /// <summary>RVM convergence tolerance on α.</summary>
     public double Tolerance { get; init; } = 1e-3;
     /// <summary>Regress standardised columns and back-transform (spec §6.3; the reference regresses raw columns).</summary>
@@ -65,6 +67,7 @@ public sealed record DiscoverySettings
     public DiscoverySettings Validated()
     {
         if (!(Delta >= 0) || double.IsInfinity(Delta)) throw new ArgumentOutOfRangeException(nameof(Delta), Delta, "δ must be a finite number ≥ 0");
+        if (!(RelativeDelta is >= 0 and <= 10)) throw new ArgumentOutOfRangeException(nameof(RelativeDelta), RelativeDelta, "the relative δ must be in [0, 10]");
         if (!(Tolerance > 0)) throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "the tolerance must be > 0");
         if (!(RegressionFilter >= 0) || double.IsInfinity(RegressionFilter))
             throw new ArgumentOutOfRangeException(nameof(RegressionFilter), RegressionFilter, "the regression filter must be 0 (off) or a fraction > 0 of the largest wavenumber");

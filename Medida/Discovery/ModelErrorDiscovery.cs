@@ -77,6 +77,7 @@ public static class ModelErrorDiscovery
             ["regressor"] = settings.RegressorName,
             ["thresholds"] = string.Join(",", thresholdSweep.Thresholds.Select(t => t.ToString("G3", CultureInfo.InvariantCulture))),
             ["delta"] = settings.Delta.ToString("G", CultureInfo.InvariantCulture),
+            ["delta_relative"] = settings.RelativeDelta.ToString("G", CultureInfo.InvariantCulture),
             ["tolerance"] = settings.Tolerance.ToString("G", CultureInfo.InvariantCulture),
             ["standardise"] = settings.Standardise ? "true" : "false",
             ["regression_filter"] = settings.RegressionFilter.ToString("G", CultureInfo.InvariantCulture),
@@ -146,7 +147,7 @@ public static class ModelErrorDiscovery
 
     private static LayerDiscovery Summarise(int layer, SweepResult sweep, DiscoverySettings settings, double[] target, ExpectedAnswer? expected)
     {
-        var selection = sweep.Select(settings.Delta);
+        var selection = sweep.Select(settings.Delta, settings.RelativeDelta);
         var terms = new List<DiscoveredTerm>();
         double nmse = double.NaN;
         if (!selection.NoModelError && selection.Fit is { } fit)

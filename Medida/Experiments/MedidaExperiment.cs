@@ -61,6 +61,13 @@ public sealed record MedidaExperiment
     public IReadOnlyList<double>? Thresholds { get; init; }
     /// <summary>δ of the selection rule (spec §6.4).</summary>
     public double Delta { get; init; } = 1e-3;
+    /// <summary>
+    /// ε of the noise-aware selection rule (tolerance δ + ε·nMSE_min); null = 0, or <see cref="AssimilatedRelativeDelta"/>
+    /// with <see cref="Assimilation"/> (whose increments carry the analysis error, an nMSE floor of 0.1–0.4).
+    /// </summary>
+    public double? RelativeDelta { get; init; }
+    /// <summary>The default ε with assimilated increments: an improvement under 5 % of the residual is not evidence for a term.</summary>
+    public const double AssimilatedRelativeDelta = 0.05;
     /// <summary>RVM convergence tolerance.</summary>
     public double Tolerance { get; init; } = 1e-3;
     /// <summary>Regress standardised columns (spec §6.3).</summary>
@@ -133,6 +140,7 @@ public sealed record MedidaExperiment
         },
         Thresholds = Thresholds,
         Delta = Delta,
+        RelativeDelta = RelativeDelta ?? (Assimilation is null ? 0 : AssimilatedRelativeDelta),
         Tolerance = Tolerance,
         Standardise = Standardise,
         Cut = new RegionCut(BoundaryRows, BoundaryColumns),

@@ -84,10 +84,16 @@ public sealed class SweepResult
     /// the row in <see cref="SweepSelection.Selected"/>.</item>
     /// </list>
     /// </summary>
-    /// <exception cref="ArgumentException">Negative or NaN δ.</exception>
-    public SweepSelection Select(double delta = DefaultDelta)
+    /// <remarks>
+    /// With <paramref name="relativeDelta"/> ε &gt; 0 the tolerance is δ + ε·nMSE_min: when the residual is dominated by
+    /// noise (assimilated increments: nMSE_min ≈ 0.1–0.4), an improvement smaller than a fraction ε of it is not taken as
+    /// evidence for a term. ε = 0 is the spec's rule.
+    /// </remarks>
+    /// <exception cref="ArgumentException">Negative or NaN δ or ε.</exception>
+    public SweepSelection Select(double delta = DefaultDelta, double relativeDelta = 0)
     {
         if (!(delta >= 0)) throw new ArgumentException("delta must be non-negative", nameof(delta));
+        if (!(relativeDelta >= 0)) throw new ArgumentException("the relative delta must be non-negative", nameof(relativeDelta));
         var ci = CultureInfo.InvariantCulture;
         var converged = Enumerable.Range(0, _entries.Length).Where(i => _entries[i].Converged && !double.IsNaN(_entries[i].Nmse)).ToArray();
         double nMin = converged.Length == 0 ? double.PositiveInfinity : converged.Min(i => _entries[i].Nmse);
@@ -99,7 +105,7 @@ public sealed class SweepResult
         int best = -1;
         foreach (int i in converged)
         {
-            if (!(_entries[i].Nmse <= nMin + delta)) continue;
+            if (!(_entries[i].Nmse <= nMin + delta + relativeDelta * nMin)) continue;
             if (best < 0 || _entries[i].TermCount < _entries[best].TermCount
                 || (_entries[i].TermCount == _entries[best].TermCount && _entries[i].Nmse < _entries[best].Nmse))
                 best = i;
