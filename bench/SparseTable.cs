@@ -156,7 +156,7 @@ public static class SparseTable
             // Every (case, filter) cell is one MedidaExperiment (the record `medida discover --config` re-runs); the row's
             // interpolations are shared by its cells through a memoising decorator (same truth, sensors, noise and seed).
             MemoisingEstimator? memo = null;
-            var hooks = new ExperimentHooks(Training: ProgressSink(spec), DecorateEstimator: inner => memo ??= new MemoisingEstimator(inner));
+            var hooks = new ExperimentHooks(Training: ProgressSink(spec), DecorateEstimator: inner => memo ??= SolverReports.Wrap(inner));
             foreach (int id in cases) result.Cases.Add(MeasureCase(spec, id, hooks, () => memo, filters));
             var estimator = memo ?? throw new InvalidOperationException("no experiment ran");
             RecordInterpolation(result, layout, truth, estimator);
@@ -262,8 +262,8 @@ public static class SparseTable
         result.InterpolationSecondsStart = start.Seconds;
         result.InterpolationSecondsEnd = end.Seconds;
         result.InterpolationSeconds = start.Seconds + end.Seconds;
-        result.SolverStart = start.Reports;
-        result.SolverEnd = end.Reports;
+        result.SolverStart = SolverReports.Of(estimator, 0, ObservationTime.Start);
+        result.SolverEnd = SolverReports.Of(estimator, 0, ObservationTime.End);
         var d = InterpolationDiagnostics.Compute(layout, truth.Psi, start.Estimate, result.Interpolator);
         result.PsiError1 = d.Layers[0].PsiError;
         result.PsiError2 = d.Layers[1].PsiError;
@@ -272,7 +272,7 @@ public static class SparseTable
     }
 
     /// <summary>
-    /// The interpolator's progress reports, kept by <see cref="MemoisingEstimator"/>: for the neural interpolators (50
+    /// The interpolator's progress reports, kept by <see cref="SolverReports"/>: for the neural interpolators (50
     /// loss logs per network) the last one is kept and about five per network are printed; for <c>oi</c> the CG report of
     /// each layer (iterations, iteration limit, relative residual) is kept and printed.
     /// </summary>
@@ -283,7 +283,7 @@ public static class SparseTable
         return p =>
         {
             var (done, total, value) = (p.Done, p.Total, p.Value);
-            MemoisingEstimator.Report(new SolverReport(done, total, value), keepOnlyLast: neural);
+            SolverReports.Report(new SolverReport(done, total, value), keepOnlyLast: neural);
             if (!neural || Interlocked.Increment(ref calls) % 10 == 0 || done == total)
                 Log(string.Create(CultureInfo.InvariantCulture,
                     $"row {spec.Key}: {(neural ? "training step" : "CG iterations")} {done}/{total}, {(neural ? "loss" : "residual")} {value:E3}"));
@@ -602,55 +602,42 @@ public static class SparseTable
     /// Wraps an estimator so that each (snapshot, time) is interpolated once: both cases of a row see the same truth,
     /// which is checked on every hit (a different true ψ for a cached key is an error, not a silent reuse).
     /// </summary>
-    private sealed class MemoisingEstimator(IStateEstimator inner) : IStateEstimator
+    /// <summary>
+    /// The interpolator's progress reports per memoised estimate: <see cref="ProgressSink"/> collects the reports of the
+    /// interpolation under way (rows run one at a time, interpolations one at a time), and the memoising estimator's
+    /// hooks clear them before and file them after each computation.
+    /// </summary>
+    private static class SolverReports
     {
-        // Progress reports of the interpolation under way (rows run one at a time, interpolations one at a time).
-        private static readonly List<SolverReport> Reports = [];
+        private static readonly List<SolverReport> Current = [];
+        private static readonly Dictionary<(MemoisingEstimator, int, ObservationTime), List<SolverReport>?> Filed = [];
 
-        private readonly Dictionary<(int, ObservationTime), Entry> _cache = [];
-        private readonly object _gate = new();
-
-        public sealed record Entry(double[] Truth, double[] Estimate, double Seconds, List<SolverReport>? Reports);
-
-        /// <summary>Called by the progress sink during an interpolation.</summary>
         public static void Report(SolverReport report, bool keepOnlyLast)
         {
-            lock (Reports)
+            lock (Current)
             {
-                if (keepOnlyLast) Reports.Clear();
-                Reports.Add(report);
+                if (keepOnlyLast) Current.Clear();
+                Current.Add(report);
             }
         }
 
-        public string Name => inner.Name;
-        /// <summary>Total wall time spent in the wrapped estimator.</summary>
-        public double InnerSeconds { get; private set; }
-
-        public Entry Cached(int snapshot, ObservationTime time)
+        public static MemoisingEstimator Wrap(IStateEstimator inner)
         {
-            lock (_gate) return _cache[(snapshot, time)];
-        }
-
-        public double[] Estimate(Grid grid, ReadOnlySpan<double> truePsi, int snapshot, ObservationTime time)
-        {
-            lock (_gate)
+            MemoisingEstimator? memo = null;
+            memo = new MemoisingEstimator(inner)
             {
-                if (_cache.TryGetValue((snapshot, time), out var hit))
+                Computing = (_, _) => { lock (Current) Current.Clear(); },
+                Computed = (snapshot, time, _) =>
                 {
-                    if (!truePsi.SequenceEqual(hit.Truth))
-                        throw new InvalidOperationException($"memoised estimate of snapshot {snapshot} at {time} requested for a different true state");
-                    return (double[])hit.Estimate.Clone();
-                }
-                lock (Reports) Reports.Clear();
-                var clock = Stopwatch.StartNew();
-                var estimate = inner.Estimate(grid, truePsi, snapshot, time);
-                double seconds = clock.Elapsed.TotalSeconds;
-                InnerSeconds += seconds;
-                List<SolverReport>? reports;
-                lock (Reports) reports = Reports.Count > 0 ? [.. Reports] : null;
-                _cache[(snapshot, time)] = new Entry(truePsi.ToArray(), estimate, seconds, reports);
-                return (double[])estimate.Clone();
-            }
+                    lock (Current) lock (Filed) Filed[(memo!, snapshot, time)] = Current.Count > 0 ? [.. Current] : null;
+                },
+            };
+            return memo;
+        }
+
+        public static List<SolverReport>? Of(MemoisingEstimator memo, int snapshot, ObservationTime time)
+        {
+            lock (Filed) return Filed.GetValueOrDefault((memo, snapshot, time));
         }
     }
 }

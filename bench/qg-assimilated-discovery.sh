@@ -6,7 +6,7 @@
 #   bash bench/qg-assimilated-discovery.sh [OUT.md]          # the full table (about 20–40 min on 2 cores)
 #   QUICK=1 bash bench/qg-assimilated-discovery.sh OUT.md    # cases 1001 and 1004 at SR 0.25, 1 % noise, N = 20 only
 #
-# Environment: CASES, RATIOS, NOISES, MEMBERS (space-separated lists), SNAPSHOTS (10), EVERY (40 steps).
+# Environment: CASES, RATIOS, NOISES, MEMBERS (space-separated lists), SNAPSHOTS (10), EVERY (40 steps), MEDIDA_BIN.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -18,8 +18,14 @@ members="${MEMBERS:-20 40}"
 if [ "${QUICK:-0}" = 1 ]; then ratios=0.25; noises=0.01; members=20; fi
 snapshots="${SNAPSHOTS:-10}"
 every="${EVERY:-40}"
-dotnet build Cli/Cli.csproj -c Release -v q -nologo > /dev/null
-medida="dotnet Cli/bin/Release/net10.0/medida.dll"
+# MEDIDA_BIN: a copy of Cli/bin/Release/net10.0 to run from (so that rebuilding the repository during a long table
+# does not replace the assemblies under a running process); default: build and run the repository's.
+if [ -n "${MEDIDA_BIN:-}" ]; then
+  medida="dotnet $MEDIDA_BIN/medida.dll"
+else
+  dotnet build Cli/Cli.csproj -c Release -v q -nologo > /dev/null
+  medida="dotnet Cli/bin/Release/net10.0/medida.dll"
+fi
 work="$(mktemp -d)"
 rows="$work/rows.tsv"
 : > "$rows"

@@ -52,6 +52,8 @@ public sealed record AssimilationRun
     public double[]? AnalysisEnsembles { get; init; }
     /// <summary>Wall-clock time of the run (not part of the written record, which must be reproducible).</summary>
     public TimeSpan Wall { get; init; }
+    /// <summary>Wall-clock time of the analyses and their post-processing (inflation, RTPS, rotation), all cycles; not written.</summary>
+    public TimeSpan AnalysisWall { get; init; }
 
     /// <summary>The analysis increment mean(E_a) − mean(E_f) of cycle <paramref name="cycle"/> into <paramref name="destination"/> (n, state units).</summary>
     public void Increment(int cycle, Span<double> destination)

@@ -286,6 +286,7 @@ internal static class AssimilateCommand
             ("spread_a / spread_f", F($"{s.SpreadAnalysis:F4} / {s.SpreadForecast:F4}")),
             ("spread_a / rmse_a", F($"{s.SpreadRatio:F3}")),
             ("wall time", F($"{run.Wall.TotalSeconds:F2} s ({1000 * run.Wall.TotalSeconds / run.Series.Count:F3} ms/cycle)")),
+            ("analysis", F($"{run.AnalysisWall.TotalSeconds:F2} s ({1000 * run.AnalysisWall.TotalSeconds / run.Series.Count:F3} ms/cycle, incl. inflation and rotation)")),
             ("forecast", F($"{timed.Elapsed.TotalSeconds:F2} s, {timed.MemberSteps / timed.Elapsed.TotalSeconds:F0} member-steps/s ({(threads == -1 ? "all cores" : $"{threads} thread{(threads == 1 ? "" : "s")}")}{(timed.Inner is MpiEnsembleExecutor mx ? $" per rank, {mx.GatherTime.TotalSeconds:F2} s in MPI_Allgatherv on rank 0" : "")})")),
             ("output", output),
             ("series", csv),
