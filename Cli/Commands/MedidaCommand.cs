@@ -29,6 +29,8 @@ internal static class MedidaCommand
         "              [--library-state forecast|estimate] [--pv-bookkeeping reference|consistent] [--noise LEVEL --seed S]\n" +
         "              [--smoother none|keep:R|gaussian:F] [--case-config FILE.json] [--fft …]\n" +
         "              [--sensors SPEC --interpolator exact|cubic|rbf|oi|mlp|rff [--interpolator-config FILE] [--sensor-seed S] [--merge-observations]]\n" +
+        "              [--sensors SPEC --noise LEVEL --analysis letkf|etkf|enkf [--members N] [--inflation F] [--localisation R] [--analysis-every STEPS]\n" +
+        "               [--analysis-spinup CYCLES] [--analysis-model truth|model] [--increment-form analysis-state]] [--delta-relative E]\n" +
         "              [--list-interpolators]   (SPEC: " + Science.Interpolation.SensorSpecification.Forms + ")";
 
     public const string DiscoverUsage =
@@ -40,6 +42,8 @@ internal static class MedidaCommand
         "              [--noise LEVEL --seed S --smoother none|keep:R|gaussian:F] [--regression-filter F (0 = off; default 0, 0.08 with --sensors)] [--delta D]\n" +
         "              [--thresholds T1,T2,…] [--boundary-cut N] [--standardise] [--files DIR] [--no-charts] [--list-cases] [--quiet]\n" +
         "              [--sensors SPEC --interpolator exact|cubic|rbf|oi|mlp|rff [--interpolator-config FILE] [--sensor-seed S] [--merge-observations]]\n" +
+        "              [--sensors SPEC --noise LEVEL --analysis letkf|etkf|enkf [--members N] [--inflation F] [--localisation R] [--analysis-every STEPS]\n" +
+        "               [--analysis-spinup CYCLES] [--analysis-model truth|model] [--increment-form analysis-state]] [--delta-relative E]\n" +
         "              [--list-interpolators]   (SPEC: " + Science.Interpolation.SensorSpecification.Forms + ")";
 
     public static int Increments(IReadOnlyList<string> args)

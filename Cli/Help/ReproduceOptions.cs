@@ -20,7 +20,7 @@ internal static class ReproduceOptions
             CliOption.Text("output", "DIR", "The output folder.") with { Required = true },
             CliOption.Flag("quick", "Reduced settings, a few minutes on 2 cores (the default)."),
             CliOption.Flag("paper", "The papers' settings (more snapshots, sensor ratios, seeds, the long KS assimilation); prints its estimated duration first."),
-            CliOption.Text("only", "PART[,PART]", "Run only these parts.", "all", "parts of qg|sparse|ks|assimilation"),
+            CliOption.Text("only", "PART[,PART]", "Run only these parts.", "all", "parts of qg|sparse|ks|assimilation|qg-assimilation"),
             CliOption.Text("data", "DIR", "The folder with qg_spunup.h5 and qg_trajectory.h5.", "data/ in or above the current folder"),
             SharedOptions.Quiet,
         ],

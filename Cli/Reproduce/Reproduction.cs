@@ -12,7 +12,7 @@ internal static class Reproduction
 {
     /// <summary>Every part, in the order of the index page.</summary>
     public static IReadOnlyList<IReproductionPart> AllParts { get; } =
-        [new QgFullObservationPart(), new SparseObservationPart(), new KsPart(), new AssimilationPart()];
+        [new QgFullObservationPart(), new SparseObservationPart(), new KsPart(), new AssimilationPart(), new QgAssimilationPart()];
 
     /// <summary>The planned seconds of <paramref name="parts"/> that are not done yet in <paramref name="output"/>.</summary>
     public static double Estimate(string output, ReproductionMode mode, IReadOnlyList<IReproductionPart> parts) =>

@@ -13,7 +13,7 @@ public sealed record WorkUnit(string Key, string Label, double ReferenceSeconds)
 /// </summary>
 internal interface IReproductionPart
 {
-    /// <summary>The key and folder name ("qg", "sparse", "ks", "assimilation").</summary>
+    /// <summary>The key and folder name ("qg", "sparse", "ks", "assimilation", "qg-assimilation").</summary>
     string Key { get; }
 
     /// <summary>The section title of the index page.</summary>
