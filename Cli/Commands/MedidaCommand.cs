@@ -30,7 +30,7 @@ internal static class MedidaCommand
         "              [--smoother none|keep:R|gaussian:F] [--case-config FILE.json] [--fft …]\n" +
         "              [--sensors SPEC --interpolator exact|cubic|rbf|oi|mlp|rff [--interpolator-config FILE] [--sensor-seed S] [--merge-observations]]\n" +
         "              [--sensors SPEC --noise LEVEL --analysis letkf|etkf|enkf [--members N] [--inflation F] [--localisation R] [--analysis-every STEPS]\n" +
-        "               [--analysis-spinup CYCLES] [--analysis-model truth|model] [--increment-form analysis-state]] [--delta-relative E]\n" +
+        "               [--analysis-spinup CYCLES] [--analysis-model truth|model] [--increment-form analysis-state] [--rtps A]]\n" +
         "              [--list-interpolators]   (SPEC: " + Science.Interpolation.SensorSpecification.Forms + ")";
 
     public const string DiscoverUsage =
@@ -43,7 +43,7 @@ internal static class MedidaCommand
         "              [--thresholds T1,T2,…] [--boundary-cut N] [--standardise] [--files DIR] [--no-charts] [--list-cases] [--quiet]\n" +
         "              [--sensors SPEC --interpolator exact|cubic|rbf|oi|mlp|rff [--interpolator-config FILE] [--sensor-seed S] [--merge-observations]]\n" +
         "              [--sensors SPEC --noise LEVEL --analysis letkf|etkf|enkf [--members N] [--inflation F] [--localisation R] [--analysis-every STEPS]\n" +
-        "               [--analysis-spinup CYCLES] [--analysis-model truth|model] [--increment-form analysis-state]] [--delta-relative E]\n" +
+        "               [--analysis-spinup CYCLES] [--analysis-model truth|model] [--increment-form analysis-state] [--rtps A]] [--delta-relative E]\n" +
         "              [--list-interpolators]   (SPEC: " + Science.Interpolation.SensorSpecification.Forms + ")";
 
     public static int Increments(IReadOnlyList<string> args)

@@ -8,7 +8,7 @@ using Science.Visualization;
 namespace Science.Cli.Reproduce;
 
 /// <summary>
-/// Notebook 04's QG half: the qg-twin LETKF (SR 0.25, σ = 10 % of each layer's ψ std, N = 20, inflation 1.03) with its
+/// Notebook 04's QG half: the qg-twin LETKF (SR 0.25, σ = 10 % of each layer's ψ std, N = 20, RTPS 0.5) with its
 /// per-layer analysis RMSE against the observation σ and its spread/RMSE, and MEDIDA from assimilated increments on
 /// 1 %-noise sensors (case 1001; paper mode adds case 1004 and uses 10 snapshots). The expectations are the assimilation
 /// issue's acceptance: rmse_a below σ in both layers, spread/RMSE in [0.7, 1.3], exact support within 5 % (10 % with the
@@ -27,7 +27,7 @@ internal sealed class QgAssimilationPart : IReproductionPart
 
     public string Description(ReproductionMode mode) =>
         $"A QG twin (preset qg-twin): ψ observed at 25 % of the grid points in both layers with σ = 10 % of each layer's ψ std every " +
-        $"10 steps, LETKF N = 20, inflation 1.03, GC half-width 6 Δx, {Cycles(mode)} cycles (scores after the first {(Quick(mode) ? "half" : "third")}). " +
+        $"10 steps, LETKF N = 20, RTPS 0.5, GC half-width 6 Δx, {Cycles(mode)} cycles (scores after the first {(Quick(mode) ? "half" : "third")}). " +
         $"Then MEDIDA with the states from the same filter on 1 %-noise sensors: {Snapshots(mode)} snapshots 40 steps apart " +
         "(command: medida discover --analysis letkf).";
 
@@ -63,7 +63,7 @@ internal sealed class QgAssimilationPart : IReproductionPart
         int cycles = Cycles(workspace.Mode);
         var settings = new QgTwinSettings { State = workspace.Inputs.SpunUp, Sensors = "0.25", Noise = 0.1 };
         var experiment = QgTwin.Experiment(settings, cycles, Quick(workspace.Mode) ? cycles / 2 : cycles / 3);
-        var run = CycledAssimilation.Run(experiment, new Letkf { Members = 20, Inflation = 1.03, Localisation = 6 }, 0, new AssimilationOptions());
+        var run = CycledAssimilation.Run(experiment, new Letkf { Members = 20, Inflation = 1.0, Rtps = 0.5, Localisation = 6 }, 0, new AssimilationOptions());
         var layers = run.LayerSummaries();
         int m = experiment.Observation.ObservationSize;
         var rows = new List<ResultRow>();

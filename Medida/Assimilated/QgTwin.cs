@@ -35,8 +35,13 @@ public static class QgTwin
     /// <summary>Cycles and burn-in of the preset when none are given.</summary>
     public const int DefaultCycles = 200, DefaultBurnIn = 50;
 
-    /// <summary>The LETKF the preset runs by default: 20 members, inflation 1.05, RTPS 0, GC half-width 6 Δx.</summary>
-    public static Letkf DefaultMethod { get; } = new() { Members = 20, Inflation = 1.05, Localisation = 6 };
+    /// <summary>
+    /// The LETKF the preset runs by default: 20 members, RTPS 0.5 without multiplicative inflation, GC half-width 6 Δx.
+    /// Measured (SR 0.25, noise 0.1, 200 cycles, scores after 100): multiplicative inflation 1.02–1.03 lets the spread
+    /// fall behind the error early and run ahead of it later (spread/RMSE 0.6 → 1.65 as the error keeps dropping), RTPS 0.5
+    /// keeps it between 0.7 and 1.2 throughout (0.92 / 1.16 in layers 1 / 2).
+    /// </summary>
+    public static Letkf DefaultMethod { get; } = new() { Members = 20, Inflation = 1.0, Rtps = 0.5, Localisation = 6 };
 
     private static readonly ConcurrentDictionary<string, double[]> ClimatologyCache = new();
 
