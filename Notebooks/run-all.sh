@@ -25,6 +25,8 @@ out="$(cd "$out" && pwd)"
 # The notebooks write their charts here (they fall back to Notebooks/out/ when run by hand).
 export SCIENCE_NOTEBOOK_OUT="$out"
 timeout_s="${SCIENCE_NOTEBOOK_TIMEOUT:-900}"
+# The fixed version of the locally packed libraries (step 3); the notebooks reference Science.Interactive at it.
+local_version="$(sed -n 's/^version="\(.*\)"$/\1/p' "$here/pack-libraries.sh")"
 
 if [ "$#" -gt 0 ]; then
   notebooks=()
@@ -53,7 +55,10 @@ for nb in "${notebooks[@]}"; do
   while IFS=, read -r name version; do
     name="$(echo "$name" | tr -d ' ')"; version="$(echo "$version" | tr -d ' ')"
     central="$(sed -n "s/.*<PackageVersion Include=\"$name\" Version=\"\([^\"]*\)\".*/\1/p" Directory.Packages.props | head -n 1)"
-    if [ -n "$central" ] && [ "$central" != "$version" ]; then
+    if [ "${name#Science.}" != "$name" ] && [ "$version" != "$local_version" ]; then
+      echo "error: Notebooks/$nb loads $name $version but run-all.sh packs the libraries as $local_version" >&2
+      drift=1
+    elif [ -n "$central" ] && [ "$central" != "$version" ]; then
       echo "error: Notebooks/$nb loads $name $version but Directory.Packages.props pins $central" >&2
       drift=1
     fi
@@ -65,15 +70,16 @@ done
 echo "== dotnet tool restore"
 dotnet tool restore >"$out/tool-restore.log" 2>&1 || { cat "$out/tool-restore.log" >&2; fail_setup "dotnet tool restore failed"; }
 
-# 3. The assemblies the notebooks reference with #r (Visualization builds Medida, QgModel, Interpolation and Numerics too;
-#    its output folder holds all of them).
-echo "== dotnet build Visualization/Visualization.csproj -c Release"
+# 3. The libraries as local NuGet packages (Notebooks/pack-libraries.sh: dotnet pack Science.sln into artifacts/packages
+#    at the fixed version $local_version, installed into NuGet's global packages folder): the notebooks' first cell is
+#    `#r "nuget: Science.Interactive, 0.1.0-local"`, and Science.Interactive depends on the other libraries.
+echo "== bash Notebooks/pack-libraries.sh (dotnet pack Science.sln -c Release -o artifacts/packages, version $local_version)"
 build_start=$SECONDS
-if ! dotnet build Visualization/Visualization.csproj -c Release -nologo -v quiet >"$out/build.log" 2>&1; then
+if ! bash "$here/pack-libraries.sh" >"$out/build.log" 2>&1; then
   tail -n 40 "$out/build.log" >&2
-  fail_setup "the Release build failed (log: $out/build.log)"
+  fail_setup "packing the libraries failed (log: $out/build.log)"
 fi
-echo "   built in $((SECONDS - build_start)) s"
+echo "   $(tail -n 1 "$out/build.log") in $((SECONDS - build_start)) s"
 
 # 4. Run every notebook from Notebooks/.
 passed=0
