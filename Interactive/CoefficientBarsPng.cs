@@ -11,7 +11,7 @@ namespace Science.Interactive;
 internal static class CoefficientBarsPng
 {
     /// <summary>Writes the PNG to <paramref name="path"/> (atomically).</summary>
-    public static void Write(string path, DiscoveryReport report, int width = 800, int height = 340)
+    public static void Write(string path, DiscoveryReport report, int width = 800, int height = 380)
     {
         var labels = new List<string>();
         var found = new List<double>();
@@ -32,6 +32,10 @@ internal static class CoefficientBarsPng
         Bars(plot, centres, -0.2, found, "found", "#1f77b4");
         if (report.Expected is not null) Bars(plot, centres, 0.2, expected, "expected", "#ff7f0e");
         plot.Axes.Bottom.SetTicks(centres, labels.ToArray());
+        // Slanted term labels stay readable when many terms (a spurious fit) share the axis.
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -40;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 80;
         plot.Title($"case {report.Case.Id}: discovered vs expected coefficients");
         plot.YLabel("coefficient");
         plot.ShowLegend(Edge.Right);
