@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Science.Interactive;
@@ -39,8 +38,14 @@ internal sealed class HtmlTable(string caption, params string[] header)
         return sb.Append("</tbody></table>").ToString();
     }
 
-    /// <summary>HTML-encodes text for an element's content or an attribute.</summary>
-    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Escapes the characters that HTML gives a meaning (&amp;, &lt;, &gt;, quotes) for an element's content or an
+    /// attribute; other characters (ψ, ·, ×) stay as they are, so the saved notebook reads as text.
+    /// </summary>
+    public static string Encode(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("'", "&#39;", StringComparison.Ordinal);
 
     /// <summary>A number in the invariant culture with the given .NET format ("—" for NaN).</summary>
     public static string Number(double value, string format = "G6") =>

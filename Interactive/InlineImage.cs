@@ -1,4 +1,3 @@
-using System.Net;
 using Science.Visualization;
 
 namespace Science.Interactive;
@@ -8,7 +7,7 @@ internal static class InlineImage
 {
     /// <summary>An <c>&lt;img&gt;</c> element that carries the PNG file's bytes.</summary>
     public static string Png(string path, string alt, string? id = null) =>
-        $"<img{(id is null ? "" : $" id=\"{id}\"")} style=\"max-width:100%\" alt=\"{WebUtility.HtmlEncode(alt)}\" " +
+        $"<img{(id is null ? "" : $" id=\"{id}\"")} style=\"max-width:100%\" alt=\"{HtmlTable.Encode(alt)}\" " +
         $"src=\"data:image/png;base64,{Convert.ToBase64String(File.ReadAllBytes(path))}\"/>";
 
     /// <summary>A PNG heatmap of one <c>[y, x]</c> field (<see cref="Charts.MapPng"/>) as an <c>&lt;img&gt;</c>.</summary>
