@@ -4,10 +4,12 @@
 #   bash Notebooks/run-all.sh                       # every Notebooks/*.ipynb
 #   bash Notebooks/run-all.sh 02-medida-discovery.ipynb
 #
-# Steps: checks that the notebooks' `#r "nuget: …"` versions agree with Directory.Packages.props, restores the local
-# tool dotnet-repl (.config/dotnet-tools.json), builds the libraries the notebooks load (Release), then runs each
-# notebook from Notebooks/ (the `#r` and data paths in the notebooks are relative to it). The executed copies, logs and
-# charts go to $SCIENCE_NOTEBOOK_OUT, or to a new temporary folder; the committed notebooks are not modified.
+# Steps: checks that the notebooks' `#r "nuget: …"` versions agree with Directory.Packages.props (and the toolkit's own
+# packages with the local version of pack-libraries.sh), restores the local tool dotnet-repl (.config/dotnet-tools.json),
+# packs the libraries into artifacts/packages and installs them (pack-libraries.sh), then runs each notebook from
+# Notebooks/ (the data paths in the notebooks are relative to it) and checks that its executed copy has text/html
+# outputs of the Science.Interactive formatters. The executed copies, logs and charts go to $SCIENCE_NOTEBOOK_OUT, or to
+# a new temporary folder; the committed notebooks are not modified.
 # The last line is "notebooks: N passed, M failed"; the exit code is 0 only when every notebook passed.
 #
 # Environment: SCIENCE_NOTEBOOK_OUT (output folder), SCIENCE_NOTEBOOK_TIMEOUT (seconds per notebook, default 900).
@@ -81,6 +83,29 @@ if ! bash "$here/pack-libraries.sh" >"$out/build.log" 2>&1; then
 fi
 echo "   $(tail -n 1 "$out/build.log") in $((SECONDS - build_start)) s"
 
+# Every notebook shows at least one object through the Science.Interactive formatters, so its executed copy must have a
+# text/html output with their markup (a table or a chart block). Parsed with python3's json module; prints the problem
+# or nothing. Without python3 the check cannot run, which fails the notebook rather than passing it unchecked.
+formatted_html_count() {
+  python3 - "$1" <<'PY' 2>/dev/null || echo "?"
+import json, sys
+markup = ('<table style="border-collapse:collapse;margin:4px 0">', 'class="science-chart"')
+cells = json.load(open(sys.argv[1], encoding="utf-8")).get("cells", [])
+html = ["".join(v) if isinstance(v, list) else v
+        for c in cells for o in c.get("outputs", []) for k, v in o.get("data", {}).items() if k == "text/html"]
+print(sum(1 for h in html if any(m in h for m in markup)))
+PY
+}
+formatted_html_problem() {
+  command -v python3 >/dev/null 2>&1 || { echo "python3 is missing: cannot check the text/html outputs"; return; }
+  local n
+  n="$(formatted_html_count "$1")"
+  case "$n" in
+    ''|'?') echo "the executed copy is not valid notebook JSON" ;;
+    0) echo "no text/html output of the Science.Interactive formatters" ;;
+  esac
+}
+
 # 4. Run every notebook from Notebooks/.
 passed=0
 failed=0
@@ -96,13 +121,15 @@ for nb in "${notebooks[@]}"; do
   status=$?
   elapsed=$((SECONDS - start))
   # dotnet-repl exits non-zero when a cell fails; also look for error outputs in the executed copy.
-  if [ "$status" -eq 0 ] && [ -s "$executed" ] && ! grep -q '"output_type": *"error"' "$executed"; then
+  html_problem=""
+  if [ "$status" -eq 0 ] && [ -s "$executed" ]; then html_problem="$(formatted_html_problem "$executed")"; fi
+  if [ "$status" -eq 0 ] && [ -s "$executed" ] && ! grep -q '"output_type": *"error"' "$executed" && [ -z "$html_problem" ]; then
     passed=$((passed + 1))
-    echo "   passed in ${elapsed} s -> $executed"
+    echo "   passed in ${elapsed} s ($(du -k "$executed" | cut -f1) KB, $(formatted_html_count "$executed") formatted outputs) -> $executed"
   else
     failed=$((failed + 1))
     failures+=("$nb")
-    if [ "$status" -eq 124 ]; then why="timed out after ${timeout_s} s"; else why="exit code $status"; fi
+    if [ "$status" -eq 124 ]; then why="timed out after ${timeout_s} s"; elif [ -n "$html_problem" ]; then why="$html_problem"; else why="exit code $status"; fi
     echo "   FAILED ($why) after ${elapsed} s; executed copy: $executed, log: $log"
     if [ -s "$executed" ]; then
       # The failing cells' errors ("ename"/"evalue" of the error outputs), as stored in the executed copy.
