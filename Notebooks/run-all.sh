@@ -66,7 +66,7 @@ for nb in "${notebooks[@]}"; do
     fi
   done < <(grep -o 'nuget: *[A-Za-z0-9_.-]*, *[0-9][0-9A-Za-z.+-]*' "$here/$nb" | sed 's/^nuget: *//')
 done
-[ "$drift" -eq 0 ] || fail_setup "update the #r \"nuget: …\" lines of the notebooks to Directory.Packages.props"
+[ "$drift" -eq 0 ] || fail_setup "update the #r \"nuget: …\" lines of the notebooks to Directory.Packages.props (the toolkit's own packages to $local_version)"
 
 # 2. The notebook runner, pinned in the tool manifest.
 echo "== dotnet tool restore"
