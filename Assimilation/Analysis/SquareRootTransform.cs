@@ -34,24 +34,22 @@ internal sealed class SquareRootTransform
         Dense.Gram(s, _m, n, p);
         for (int i = 0; i < n; i++) _m[i * n + i] += a;
         for (int i = 0; i < n; i++) _sdy[i] = System.Numerics.Tensors.TensorPrimitives.Dot(s.Slice(i * p, p), dy);
-        SymmetricEigen.Decompose(_m, n, _d, _v);
+        // Rows of _v are the eigenvectors (Vᵀ).
+        SymmetricEigen.DecomposeRows(_m, n, _d, _v);
         // z = D⁻¹ Vᵀ (S dy), w = V z.
+        _w.AsSpan().Clear();
         for (int k = 0; k < n; k++)
         {
-            double sum = 0;
-            for (int i = 0; i < n; i++) sum += _v[i * n + k] * _sdy[i];
-            _z[k] = sum / _d[k];
+            _z[k] = Lanes.Dot(_v.AsSpan(k * n, n), _sdy) / _d[k];
+            Lanes.AddScaled(_w, _z[k], _v.AsSpan(k * n, n));
         }
-        for (int i = 0; i < n; i++)
+        // Scale the eigenvector rows by sqrt(a / d_k) into _m (free now), then X = V (scaled Vᵀ) + 1 wᵀ.
+        for (int k = 0; k < n; k++)
         {
-            double sum = 0;
-            for (int k = 0; k < n; k++) sum += _v[i * n + k] * _z[k];
-            _w[i] = sum;
+            double f = Math.Sqrt(a / _d[k]);
+            for (int j = 0; j < n; j++) _m[k * n + j] = _v[k * n + j] * f;
         }
-        // Scale V's columns by sqrt(a / d_k) into _m (free now), then X = (V·scale) Vᵀ + 1 wᵀ.
-        for (int i = 0; i < n; i++)
-            for (int k = 0; k < n; k++) _m[i * n + k] = _v[i * n + k] * Math.Sqrt(a / _d[k]);
-        Dense.MultiplyTransposeB(_m, _v, x, n, n, n);
+        Dense.MultiplyTransposeA(_v, _m, x, n, n, n);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) x[i * n + j] += _w[j];
     }
