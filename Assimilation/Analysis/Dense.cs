@@ -14,67 +14,46 @@ internal static class Dense
 {
     /// <summary>C (r×c) = A (r×k) · B (k×c).</summary>
     public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int r, int k, int cols) =>
-        Product(a, k, 1, b, c, r, k, cols);
+        Product(a, k, 1, b, cols, c, cols, r, k, cols);
 
     /// <summary>C (r×c) = Aᵀ · B with A (k×r), B (k×c).</summary>
     public static void MultiplyTransposeA(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int k, int r, int cols) =>
-        Product(a, 1, r, b, c, r, k, cols);
+        Product(a, 1, r, b, cols, c, cols, r, k, cols);
 
     /// <summary>
-    /// C (r×c) = Σ_p A(i, p) B_p with A(i, p) = a[i·rowStride + p·colStride]: every element summed over p in order,
-    /// as c ← c + A(i, p)·b (unfused; terms with A(i, p) = 0 skipped), so the bits do not depend on the SIMD width.
-    /// Register-blocked: 16 columns of C stay in registers while p runs.
+    /// C_i = Σ_p A(i, p) B_p for i &lt; r, with A(i, p) = a[i·rowStride + p·colStride], row p of B at b[p·ldb …] and
+    /// row i of C at c[i·ldc …] (c columns each). Every element is summed over p in order as c ← c + A(i, p)·b
+    /// (unfused; terms with A(i, p) = 0 skipped), so the bits do not depend on the SIMD width. Register-blocked: up to
+    /// 32 columns of C stay in registers while p runs.
     /// </summary>
-    private static void Product(ReadOnlySpan<double> a, int rowStride, int colStride, ReadOnlySpan<double> b, Span<double> c, int r, int k, int cols)
+    public static void Product(ReadOnlySpan<double> a, int rowStride, int colStride, ReadOnlySpan<double> b, int ldb,
+        Span<double> c, int ldc, int r, int k, int cols)
     {
         if (r == 0 || cols == 0) return;
         if (k == 0)
         {
-            c[..(r * cols)].Clear();
+            for (int i = 0; i < r; i++) c.Slice(i * ldc, cols).Clear();
             return;
         }
-        if (a.Length < (r - 1) * rowStride + (k - 1) * colStride + 1 || b.Length < k * cols || c.Length < r * cols)
+        if (a.Length < (r - 1) * rowStride + (k - 1) * colStride + 1 || b.Length < (k - 1) * ldb + cols || c.Length < (r - 1) * ldc + cols)
             throw new ArgumentException("a span is shorter than the matrix sizes say");
         ref double ra = ref MemoryMarshal.GetReference(a);
         ref double rb = ref MemoryMarshal.GetReference(b);
         ref double rc = ref MemoryMarshal.GetReference(c);
-        bool simd = Vector256.IsHardwareAccelerated;
         for (int i = 0; i < r; i++)
         {
             ref double ai = ref Unsafe.Add(ref ra, i * rowStride);
-            ref double ci = ref Unsafe.Add(ref rc, i * cols);
+            ref double ci = ref Unsafe.Add(ref rc, i * ldc);
             int j = 0;
-            if (simd)
+            if (Vector512.IsHardwareAccelerated)
             {
-                for (; j + 16 <= cols; j += 16)
-                {
-                    Vector256<double> v0 = default, v1 = default, v2 = default, v3 = default;
-                    for (int p = 0; p < k; p++)
-                    {
-                        double s = Unsafe.Add(ref ai, p * colStride);
-                        if (s == 0) continue;
-                        var vs = Vector256.Create(s);
-                        ref double bp = ref Unsafe.Add(ref rb, p * cols + j);
-                        v0 += vs * Vector256.LoadUnsafe(ref bp);
-                        v1 += vs * Vector256.LoadUnsafe(ref bp, 4);
-                        v2 += vs * Vector256.LoadUnsafe(ref bp, 8);
-                        v3 += vs * Vector256.LoadUnsafe(ref bp, 12);
-                    }
-                    v0.StoreUnsafe(ref ci, (nuint)j);
-                    v1.StoreUnsafe(ref ci, (nuint)(j + 4));
-                    v2.StoreUnsafe(ref ci, (nuint)(j + 8));
-                    v3.StoreUnsafe(ref ci, (nuint)(j + 12));
-                }
-                for (; j + 4 <= cols; j += 4)
-                {
-                    Vector256<double> v0 = default;
-                    for (int p = 0; p < k; p++)
-                    {
-                        double s = Unsafe.Add(ref ai, p * colStride);
-                        if (s != 0) v0 += Vector256.Create(s) * Vector256.LoadUnsafe(ref rb, (nuint)(p * cols + j));
-                    }
-                    v0.StoreUnsafe(ref ci, (nuint)j);
-                }
+                for (; j + 32 <= cols; j += 32) Block512x4(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k);
+                for (; j + 8 <= cols; j += 8) Block512(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k);
+            }
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; j + 16 <= cols; j += 16) Block256x4(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k);
+                for (; j + 4 <= cols; j += 4) Block256(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k);
             }
             for (; j < cols; j++)
             {
@@ -82,11 +61,73 @@ internal static class Dense
                 for (int p = 0; p < k; p++)
                 {
                     double s = Unsafe.Add(ref ai, p * colStride);
-                    if (s != 0) sum += s * Unsafe.Add(ref rb, p * cols + j);
+                    if (s != 0) sum += s * Unsafe.Add(ref rb, p * ldb + j);
                 }
                 Unsafe.Add(ref ci, j) = sum;
             }
         }
+    }
+
+    private static void Block512x4(ref double ai, int colStride, ref double b, int ldb, ref double c, int k)
+    {
+        Vector512<double> v0 = default, v1 = default, v2 = default, v3 = default;
+        for (int p = 0; p < k; p++)
+        {
+            double s = Unsafe.Add(ref ai, p * colStride);
+            if (s == 0) continue;
+            var vs = Vector512.Create(s);
+            ref double bp = ref Unsafe.Add(ref b, p * ldb);
+            v0 += vs * Vector512.LoadUnsafe(ref bp);
+            v1 += vs * Vector512.LoadUnsafe(ref bp, 8);
+            v2 += vs * Vector512.LoadUnsafe(ref bp, 16);
+            v3 += vs * Vector512.LoadUnsafe(ref bp, 24);
+        }
+        v0.StoreUnsafe(ref c);
+        v1.StoreUnsafe(ref c, 8);
+        v2.StoreUnsafe(ref c, 16);
+        v3.StoreUnsafe(ref c, 24);
+    }
+
+    private static void Block512(ref double ai, int colStride, ref double b, int ldb, ref double c, int k)
+    {
+        Vector512<double> v0 = default;
+        for (int p = 0; p < k; p++)
+        {
+            double s = Unsafe.Add(ref ai, p * colStride);
+            if (s != 0) v0 += Vector512.Create(s) * Vector512.LoadUnsafe(ref Unsafe.Add(ref b, p * ldb));
+        }
+        v0.StoreUnsafe(ref c);
+    }
+
+    private static void Block256x4(ref double ai, int colStride, ref double b, int ldb, ref double c, int k)
+    {
+        Vector256<double> v0 = default, v1 = default, v2 = default, v3 = default;
+        for (int p = 0; p < k; p++)
+        {
+            double s = Unsafe.Add(ref ai, p * colStride);
+            if (s == 0) continue;
+            var vs = Vector256.Create(s);
+            ref double bp = ref Unsafe.Add(ref b, p * ldb);
+            v0 += vs * Vector256.LoadUnsafe(ref bp);
+            v1 += vs * Vector256.LoadUnsafe(ref bp, 4);
+            v2 += vs * Vector256.LoadUnsafe(ref bp, 8);
+            v3 += vs * Vector256.LoadUnsafe(ref bp, 12);
+        }
+        v0.StoreUnsafe(ref c);
+        v1.StoreUnsafe(ref c, 4);
+        v2.StoreUnsafe(ref c, 8);
+        v3.StoreUnsafe(ref c, 12);
+    }
+
+    private static void Block256(ref double ai, int colStride, ref double b, int ldb, ref double c, int k)
+    {
+        Vector256<double> v0 = default;
+        for (int p = 0; p < k; p++)
+        {
+            double s = Unsafe.Add(ref ai, p * colStride);
+            if (s != 0) v0 += Vector256.Create(s) * Vector256.LoadUnsafe(ref Unsafe.Add(ref b, p * ldb));
+        }
+        v0.StoreUnsafe(ref c);
     }
 
     /// <summary>C (r×s) = A (r×k) · Bᵀ with B (s×k): dot products of rows.</summary>
@@ -107,7 +148,7 @@ internal static class Dense
             var ai = a.Slice(i * k, k);
             for (int j = 0; j <= i; j++)
             {
-                double v = TensorPrimitives.Dot(ai, a.Slice(j * k, k));
+                double v = Lanes.Dot(ai, a.Slice(j * k, k));
                 c[i * r + j] = v;
                 c[j * r + i] = v;
             }

@@ -5,8 +5,8 @@ namespace Science.Assimilation.Analysis;
 /// </summary>
 /// <remarks>
 /// Householder reduction to tridiagonal form T = Qᵀ A Q, reducing row i = k−1 … 2 against the leading block
-/// (row-major: the symmetric mat-vec is a dot product of rows, the rank-2 update an update of rows), Qᵀ accumulated
-/// as H₂ ⋯ H_{k−1} on leading blocks, then the implicit QL iteration with Wilkinson-type shifts, applying each plane
+/// (row-major: the symmetric mat-vec is a register-blocked row combination, the rank-2 update an update of rows), Q
+/// accumulated on leading blocks, then the implicit QL iteration with Wilkinson-type shifts, applying each plane
 /// rotation to two contiguous rows of Vᵀ. Row kernels are <see cref="Lanes"/>, so the bits do not depend on the SIMD
 /// width. For the ensemble-space matrices S Sᵀ + (N−1)I of the ETKF (N = 24) this takes ≈ 10–15 µs (the previous
 /// column-oriented tred2/tql2 port ≈ 55–90 µs; MathNet 5.0 <c>Evd</c> ≈ 70 µs plus 15 kB of garbage per call).
@@ -50,7 +50,7 @@ internal static class SymmetricEigen
         var w = work.AsSpan(2 * k, k);
         var d = values[..k];
         Tridiagonalise(a, k, d, e, h, w);
-        Accumulate(a, k, h, rows);
+        Accumulate(a, k, h, rows, w);
         QlImplicit(d, e, rows, k);
     }
 
@@ -86,11 +86,12 @@ internal static class SymmetricEigen
             e[i] = alpha;
             h[i] = hi;
             u[l] = xl - alpha;
-            // p = B u / h over the leading i×i block B, then q = p − (uᵀp / 2h) u, B ← B − u qᵀ − q uᵀ.
+            // p = B u / h over the leading i×i block B (uᵀB: B is symmetric), q = p − (uᵀp / 2h) u, B ← B − u qᵀ − q uᵀ.
             var q = w[..i];
-            for (int j = 0; j < i; j++) q[j] = Lanes.Dot(a.Slice(j * k, i), u) / hi;
+            Dense.Product(u, 0, 1, a, k, q, i, 1, i, i);
+            for (int j = 0; j < i; j++) q[j] /= hi;
             double kk = Lanes.Dot(u, q) / (hi + hi);
-            for (int j = 0; j < i; j++) q[j] -= kk * u[j];
+            Lanes.AddScaled(q, -kk, u);
             for (int j = 0; j < i; j++) Lanes.SubtractRank2(a.Slice(j * k, i), u[j], q, q[j], u);
         }
         d[0] = a[0];
@@ -98,8 +99,11 @@ internal static class SymmetricEigen
         h[0] = 0;
     }
 
-    /// <summary>Qᵀ = H₂ H₃ ⋯ H_{k−1} into z, multiplying on the right (H_i touches the leading i×i block only).</summary>
-    internal static void Accumulate(ReadOnlySpan<double> a, int k, ReadOnlySpan<double> h, Span<double> z)
+    /// <summary>
+    /// Qᵀ into z: Q = H_{k−1} ⋯ H₂ built by left multiplications H_i (Q so far), which touch only the leading i×i block
+    /// (Q so far differs from I only in its leading (i−1)×(i−1) block), then transposed in place. w: scratch (k).
+    /// </summary>
+    internal static void Accumulate(ReadOnlySpan<double> a, int k, ReadOnlySpan<double> h, Span<double> z, Span<double> w)
     {
         z[..(k * k)].Clear();
         for (int i = 0; i < k; i++) z[i * k + i] = 1;
@@ -107,12 +111,13 @@ internal static class SymmetricEigen
         {
             if (h[i] == 0) continue;
             var u = a.Slice(i * k, i);
+            var t = w[..i];
+            Dense.Product(u, 0, 1, z, k, t, i, 1, i, i);
             for (int r = 0; r < i; r++)
-            {
-                var zr = z.Slice(r * k, i);
-                Lanes.AddScaled(zr, -Lanes.Dot(zr, u) / h[i], u);
-            }
+                if (u[r] != 0) Lanes.AddScaled(z.Slice(r * k, i), -u[r] / h[i], t);
         }
+        for (int r = 1; r < k; r++)
+            for (int c = 0; c < r; c++) (z[r * k + c], z[c * k + r]) = (z[c * k + r], z[r * k + c]);
     }
 
     /// <summary>Implicit QL on the tridiagonal (d, e); accumulates the rotations into the rows of zt.</summary>
