@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Science.Assimilation.Analysis;
 
@@ -34,6 +34,7 @@ internal sealed class AnomalyPostProcessor
     /// Post-processes <paramref name="ensemble"/> (N×n) in place. <paramref name="forecastSpread"/> holds σ_f per
     /// variable (N−1 normalisation; used by RTPS); <paramref name="seed"/> draws the rotation.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(Span<double> ensemble, ReadOnlySpan<double> forecastSpread, int seed)
     {
         if (!IsActive) return;
@@ -47,11 +48,11 @@ internal sealed class AnomalyPostProcessor
                 double sa = _spread[j];
                 _spread[j] = sa > 0 ? 1 + _rtps * (forecastSpread[j] - sa) / sa : 1;
             }
-            for (int i = 0; i < nm; i++) TensorPrimitives.Multiply(_a.AsSpan(i * n, n), _spread, _a.AsSpan(i * n, n));
+            for (int i = 0; i < nm; i++) Lanes.Multiply(_a.AsSpan(i * n, n), _spread, _a.AsSpan(i * n, n));
         }
-        if (_inflation != 1) TensorPrimitives.Multiply(_a, _inflation, _a);
+        if (_inflation != 1) Lanes.Scale(_a, _inflation, _a);
         if (_rotation is not null) _rotation.Apply(seed, _a, ensemble);
         else _a.CopyTo(ensemble);
-        for (int i = 0; i < nm; i++) TensorPrimitives.Add(ensemble.Slice(i * n, n), _mu, ensemble.Slice(i * n, n));
+        for (int i = 0; i < nm; i++) Lanes.Add(ensemble.Slice(i * n, n), _mu, ensemble.Slice(i * n, n));
     }
 }

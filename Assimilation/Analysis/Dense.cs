@@ -24,8 +24,9 @@ internal static class Dense
     /// C_i = Σ_p A(i, p) B_p for i &lt; r, with A(i, p) = a[i·rowStride + p·colStride], row p of B at b[p·ldb …] and
     /// row i of C at c[i·ldc …] (c columns each). Every element is summed over p in order as c ← c + A(i, p)·b
     /// (unfused; terms with A(i, p) = 0 skipped), so the bits do not depend on the SIMD width. Register-blocked: up to
-    /// 32 columns of C stay in registers while p runs.
+    /// four vectors of C (32 columns with AVX-512) stay in registers while p runs.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Product(ReadOnlySpan<double> a, int rowStride, int colStride, ReadOnlySpan<double> b, int ldb,
         Span<double> c, int ldc, int r, int k, int cols)
     {
@@ -45,16 +46,21 @@ internal static class Dense
             ref double ai = ref Unsafe.Add(ref ra, i * rowStride);
             ref double ci = ref Unsafe.Add(ref rc, i * ldc);
             int j = 0;
+            // Blocks of up to four vectors (independent accumulation chains); a remainder of five is split 3 + 2.
             if (Vector512.IsHardwareAccelerated)
-            {
-                for (; j + 32 <= cols; j += 32) Block512x4(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k);
-                for (; j + 8 <= cols; j += 8) Block512(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k);
-            }
+                for (int nv = (cols - j) / 8; nv > 0; nv = (cols - j) / 8)
+                {
+                    int take = nv == 5 ? 3 : Math.Min(nv, 4);
+                    Block512(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k, take);
+                    j += 8 * take;
+                }
             if (Vector256.IsHardwareAccelerated)
-            {
-                for (; j + 16 <= cols; j += 16) Block256x4(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k);
-                for (; j + 4 <= cols; j += 4) Block256(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k);
-            }
+                for (int nv = (cols - j) / 4; nv > 0; nv = (cols - j) / 4)
+                {
+                    int take = nv == 5 ? 3 : Math.Min(nv, 4);
+                    Block256(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k, take);
+                    j += 4 * take;
+                }
             for (; j < cols; j++)
             {
                 double sum = 0;
@@ -68,7 +74,9 @@ internal static class Dense
         }
     }
 
-    private static void Block512x4(ref double ai, int colStride, ref double b, int ldb, ref double c, int k)
+    /// <summary>One block of <paramref name="vectors"/> (1–4) Vector512 columns of C: Σ_p A(i, p) B_p in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block512(ref double ai, int colStride, ref double b, int ldb, ref double c, int k, int vectors)
     {
         Vector512<double> v0 = default, v1 = default, v2 = default, v3 = default;
         for (int p = 0; p < k; p++)
@@ -78,28 +86,19 @@ internal static class Dense
             var vs = Vector512.Create(s);
             ref double bp = ref Unsafe.Add(ref b, p * ldb);
             v0 += vs * Vector512.LoadUnsafe(ref bp);
-            v1 += vs * Vector512.LoadUnsafe(ref bp, 8);
-            v2 += vs * Vector512.LoadUnsafe(ref bp, 16);
-            v3 += vs * Vector512.LoadUnsafe(ref bp, 24);
+            if (vectors > 1) v1 += vs * Vector512.LoadUnsafe(ref bp, 8);
+            if (vectors > 2) v2 += vs * Vector512.LoadUnsafe(ref bp, 16);
+            if (vectors > 3) v3 += vs * Vector512.LoadUnsafe(ref bp, 24);
         }
         v0.StoreUnsafe(ref c);
-        v1.StoreUnsafe(ref c, 8);
-        v2.StoreUnsafe(ref c, 16);
-        v3.StoreUnsafe(ref c, 24);
+        if (vectors > 1) v1.StoreUnsafe(ref c, 8);
+        if (vectors > 2) v2.StoreUnsafe(ref c, 16);
+        if (vectors > 3) v3.StoreUnsafe(ref c, 24);
     }
 
-    private static void Block512(ref double ai, int colStride, ref double b, int ldb, ref double c, int k)
-    {
-        Vector512<double> v0 = default;
-        for (int p = 0; p < k; p++)
-        {
-            double s = Unsafe.Add(ref ai, p * colStride);
-            if (s != 0) v0 += Vector512.Create(s) * Vector512.LoadUnsafe(ref Unsafe.Add(ref b, p * ldb));
-        }
-        v0.StoreUnsafe(ref c);
-    }
-
-    private static void Block256x4(ref double ai, int colStride, ref double b, int ldb, ref double c, int k)
+    /// <summary>One block of <paramref name="vectors"/> (1–4) Vector256 columns of C: Σ_p A(i, p) B_p in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block256(ref double ai, int colStride, ref double b, int ldb, ref double c, int k, int vectors)
     {
         Vector256<double> v0 = default, v1 = default, v2 = default, v3 = default;
         for (int p = 0; p < k; p++)
@@ -109,25 +108,14 @@ internal static class Dense
             var vs = Vector256.Create(s);
             ref double bp = ref Unsafe.Add(ref b, p * ldb);
             v0 += vs * Vector256.LoadUnsafe(ref bp);
-            v1 += vs * Vector256.LoadUnsafe(ref bp, 4);
-            v2 += vs * Vector256.LoadUnsafe(ref bp, 8);
-            v3 += vs * Vector256.LoadUnsafe(ref bp, 12);
+            if (vectors > 1) v1 += vs * Vector256.LoadUnsafe(ref bp, 4);
+            if (vectors > 2) v2 += vs * Vector256.LoadUnsafe(ref bp, 8);
+            if (vectors > 3) v3 += vs * Vector256.LoadUnsafe(ref bp, 12);
         }
         v0.StoreUnsafe(ref c);
-        v1.StoreUnsafe(ref c, 4);
-        v2.StoreUnsafe(ref c, 8);
-        v3.StoreUnsafe(ref c, 12);
-    }
-
-    private static void Block256(ref double ai, int colStride, ref double b, int ldb, ref double c, int k)
-    {
-        Vector256<double> v0 = default;
-        for (int p = 0; p < k; p++)
-        {
-            double s = Unsafe.Add(ref ai, p * colStride);
-            if (s != 0) v0 += Vector256.Create(s) * Vector256.LoadUnsafe(ref Unsafe.Add(ref b, p * ldb));
-        }
-        v0.StoreUnsafe(ref c);
+        if (vectors > 1) v1.StoreUnsafe(ref c, 4);
+        if (vectors > 2) v2.StoreUnsafe(ref c, 8);
+        if (vectors > 3) v3.StoreUnsafe(ref c, 12);
     }
 
     /// <summary>C (r×s) = A (r×k) · Bᵀ with B (s×k): dot products of rows.</summary>
@@ -141,6 +129,7 @@ internal static class Dense
     }
 
     /// <summary>C (r×r) = A · Aᵀ with A (r×k), symmetric by construction (the lower triangle is mirrored).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gram(ReadOnlySpan<double> a, Span<double> c, int r, int k)
     {
         for (int i = 0; i < r; i++)
@@ -156,12 +145,13 @@ internal static class Dense
     }
 
     /// <summary>The column means of A (r×c) into <paramref name="mean"/> (c), and A − mean into <paramref name="anomalies"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Centre(ReadOnlySpan<double> a, int r, int c, Span<double> mean, Span<double> anomalies)
     {
         mean[..c].Clear();
-        for (int i = 0; i < r; i++) TensorPrimitives.Add(mean[..c], a.Slice(i * c, c), mean[..c]);
-        TensorPrimitives.Multiply(mean[..c], 1.0 / r, mean[..c]);
-        for (int i = 0; i < r; i++) TensorPrimitives.Subtract(a.Slice(i * c, c), mean[..c], anomalies.Slice(i * c, c));
+        for (int i = 0; i < r; i++) Lanes.Add(mean[..c], a.Slice(i * c, c), mean[..c]);
+        Lanes.Scale(mean[..c], 1.0 / r, mean[..c]);
+        for (int i = 0; i < r; i++) Lanes.Subtract(a.Slice(i * c, c), mean[..c], anomalies.Slice(i * c, c));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Science.Numerics;
 
 namespace Science.Assimilation.Analysis;
@@ -50,6 +51,7 @@ internal sealed class RandomRotation
     }
 
     /// <summary>M ← O M for M (k×columns), O = H₀ ⋯ H_{k−2} D drawn from <paramref name="seed"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyO(int seed, Span<double> m)
     {
         int k = _n - 1, c = _cols;
@@ -83,6 +85,7 @@ internal sealed class RandomRotation
     }
 
     /// <summary>M ← H M for M (N×columns): M_i −= (2 v_i / vᵀv) (vᵀ M).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Reflect(Span<double> m)
     {
         int n = _n, c = _cols;

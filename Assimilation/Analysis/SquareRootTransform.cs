@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Science.Assimilation.Analysis;
 
 /// <summary>
@@ -27,13 +29,14 @@ internal sealed class SquareRootTransform
     /// Writes X (N×N) into <paramref name="x"/> from the scaled anomalies <paramref name="s"/> (N×p, row = member) and
     /// the scaled innovation <paramref name="dy"/> (p).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Build(ReadOnlySpan<double> s, ReadOnlySpan<double> dy, int p, Span<double> x)
     {
         int n = _n;
         double a = n - 1;
         Dense.Gram(s, _m, n, p);
         for (int i = 0; i < n; i++) _m[i * n + i] += a;
-        for (int i = 0; i < n; i++) _sdy[i] = System.Numerics.Tensors.TensorPrimitives.Dot(s.Slice(i * p, p), dy);
+        for (int i = 0; i < n; i++) _sdy[i] = Lanes.Dot(s.Slice(i * p, p), dy);
         // Rows of _v are the eigenvectors (Vᵀ).
         SymmetricEigen.DecomposeRows(_m, n, _d, _v);
         // z = D⁻¹ Vᵀ (S dy), w = V z.

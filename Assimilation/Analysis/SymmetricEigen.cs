@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Science.Assimilation.Analysis;
 
 /// <summary>
@@ -65,6 +67,7 @@ internal static class SymmetricEigen
     /// Householder reduction of a (full symmetric storage). On exit d = diagonal, e[i] = T[i, i−1] (e[0] = 0),
     /// row i of a holds u_i in its first i entries and h[i] = uᵢᵀuᵢ/2 (0 = no reflection), H_i = I − uᵢuᵢᵀ/h[i].
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Tridiagonalise(Span<double> a, int k, Span<double> d, Span<double> e, Span<double> h, Span<double> w)
     {
         for (int i = k - 1; i >= 1; i--)
@@ -103,6 +106,7 @@ internal static class SymmetricEigen
     /// Qᵀ into z: Q = H_{k−1} ⋯ H₂ built by left multiplications H_i (Q so far), which touch only the leading i×i block
     /// (Q so far differs from I only in its leading (i−1)×(i−1) block), then transposed in place. w: scratch (k).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Accumulate(ReadOnlySpan<double> a, int k, ReadOnlySpan<double> h, Span<double> z, Span<double> w)
     {
         z[..(k * k)].Clear();
@@ -121,6 +125,7 @@ internal static class SymmetricEigen
     }
 
     /// <summary>Implicit QL on the tridiagonal (d, e); accumulates the rotations into the rows of zt.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void QlImplicit(Span<double> d, Span<double> e, Span<double> zt, int n)
     {
         for (int i = 1; i < n; i++) e[i - 1] = e[i];
@@ -172,10 +177,16 @@ internal static class SymmetricEigen
     }
 
     /// <summary>√(x² + y²): the plain formula when it neither overflows nor underflows, else scaled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Hypot(double x, double y)
     {
         double s = x * x + y * y;
         if (s is > 1e-290 and < 1e290) return Math.Sqrt(s);
+        return ScaledHypot(x, y);
+    }
+
+    private static double ScaledHypot(double x, double y)
+    {
         double ax = Math.Abs(x), ay = Math.Abs(y);
         if (ax > ay) return ax * Math.Sqrt(1 + (ay / ax) * (ay / ax));
         return ay == 0 ? 0 : ay * Math.Sqrt(1 + (ax / ay) * (ax / ay));

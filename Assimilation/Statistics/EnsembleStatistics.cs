@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Science.Assimilation.Statistics;
 
@@ -14,6 +15,7 @@ public static class EnsembleStatistics
     }
 
     /// <summary>Per-variable standard deviation σ_j = √(Σ_i A_ij² / (N − 1)) of anomalies A (N×n) into <paramref name="spread"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Spread(ReadOnlySpan<double> anomalies, int members, int n, Span<double> spread)
     {
         spread[..n].Clear();
