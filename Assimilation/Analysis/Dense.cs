@@ -24,7 +24,7 @@ internal static class Dense
     /// C_i = Σ_p A(i, p) B_p for i &lt; r, with A(i, p) = a[i·rowStride + p·colStride], row p of B at b[p·ldb …] and
     /// row i of C at c[i·ldc …] (c columns each). Every element is summed over p in order as c ← c + A(i, p)·b
     /// (unfused; terms with A(i, p) = 0 skipped), so the bits do not depend on the SIMD width. Register-blocked: up to
-    /// four vectors of C (32 columns with AVX-512) stay in registers while p runs.
+    /// four vectors of one row of C, or three of each of two rows with AVX-512, stay in registers while p runs.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Product(ReadOnlySpan<double> a, int rowStride, int colStride, ReadOnlySpan<double> b, int ldb,
@@ -33,7 +33,7 @@ internal static class Dense
         if (r == 0 || cols == 0) return;
         if (k == 0)
         {
-            for (int i = 0; i < r; i++) c.Slice(i * ldc, cols).Clear();
+            for (int row = 0; row < r; row++) c.Slice(row * ldc, cols).Clear();
             return;
         }
         if (a.Length < (r - 1) * rowStride + (k - 1) * colStride + 1 || b.Length < (k - 1) * ldb + cols || c.Length < (r - 1) * ldc + cols)
@@ -41,7 +41,27 @@ internal static class Dense
         ref double ra = ref MemoryMarshal.GetReference(a);
         ref double rb = ref MemoryMarshal.GetReference(b);
         ref double rc = ref MemoryMarshal.GetReference(c);
-        for (int i = 0; i < r; i++)
+        int i = 0;
+        // Pairs of rows with AVX-512: blocks of up to three vectors per row, six accumulation chains.
+        if (Vector512.IsHardwareAccelerated && cols >= 8)
+            for (; i + 1 < r; i += 2)
+            {
+                ref double ai = ref Unsafe.Add(ref ra, i * rowStride);
+                ref double ci = ref Unsafe.Add(ref rc, i * ldc);
+                int j = 0;
+                for (int nv = (cols - j) / 8; nv > 0; nv = (cols - j) / 8)
+                {
+                    int take = nv == 4 ? 2 : Math.Min(nv, 3);
+                    Block512Rows2(ref ai, rowStride, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), ldc, k, take);
+                    j += 8 * take;
+                }
+                if (j < cols)
+                {
+                    Tail(ref ai, colStride, ref rb, ldb, ref ci, k, j, cols);
+                    Tail(ref Unsafe.Add(ref ai, rowStride), colStride, ref rb, ldb, ref Unsafe.Add(ref ci, ldc), k, j, cols);
+                }
+            }
+        for (; i < r; i++)
         {
             ref double ai = ref Unsafe.Add(ref ra, i * rowStride);
             ref double ci = ref Unsafe.Add(ref rc, i * ldc);
@@ -54,24 +74,66 @@ internal static class Dense
                     Block512(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k, take);
                     j += 8 * take;
                 }
-            if (Vector256.IsHardwareAccelerated)
-                for (int nv = (cols - j) / 4; nv > 0; nv = (cols - j) / 4)
-                {
-                    int take = nv == 5 ? 3 : Math.Min(nv, 4);
-                    Block256(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k, take);
-                    j += 4 * take;
-                }
-            for (; j < cols; j++)
+            Tail(ref ai, colStride, ref rb, ldb, ref ci, k, j, cols);
+        }
+    }
+
+    /// <summary>Columns j0 … cols−1 of one row of C, with Vector256 where it fits, then scalar.</summary>
+    private static void Tail(ref double ai, int colStride, ref double rb, int ldb, ref double ci, int k, int j0, int cols)
+    {
+        int j = j0;
+        if (Vector256.IsHardwareAccelerated)
+            for (int nv = (cols - j) / 4; nv > 0; nv = (cols - j) / 4)
             {
-                double sum = 0;
-                for (int p = 0; p < k; p++)
-                {
-                    double s = Unsafe.Add(ref ai, p * colStride);
-                    if (s != 0) sum += s * Unsafe.Add(ref rb, p * ldb + j);
-                }
-                Unsafe.Add(ref ci, j) = sum;
+                int take = nv == 5 ? 3 : Math.Min(nv, 4);
+                Block256(ref ai, colStride, ref Unsafe.Add(ref rb, j), ldb, ref Unsafe.Add(ref ci, j), k, take);
+                j += 4 * take;
+            }
+        for (; j < cols; j++)
+        {
+            double sum = 0;
+            for (int p = 0; p < k; p++)
+            {
+                double s = Unsafe.Add(ref ai, p * colStride);
+                if (s != 0) sum += s * Unsafe.Add(ref rb, p * ldb + j);
+            }
+            Unsafe.Add(ref ci, j) = sum;
+        }
+    }
+
+    /// <summary>Rows i and i+1 of C, <paramref name="vectors"/> (1–3) Vector512 columns each: Σ_p A(·, p) B_p in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block512Rows2(ref double ai, int rowStride, int colStride, ref double b, int ldb, ref double c, int ldc, int k, int vectors)
+    {
+        Vector512<double> v0 = default, v1 = default, v2 = default, w0 = default, w1 = default, w2 = default;
+        ref double aj = ref Unsafe.Add(ref ai, rowStride);
+        for (int p = 0; p < k; p++)
+        {
+            double s = Unsafe.Add(ref ai, p * colStride), t = Unsafe.Add(ref aj, p * colStride);
+            ref double bp = ref Unsafe.Add(ref b, p * ldb);
+            var b0 = Vector512.LoadUnsafe(ref bp);
+            var b1 = vectors > 1 ? Vector512.LoadUnsafe(ref bp, 8) : default;
+            var b2 = vectors > 2 ? Vector512.LoadUnsafe(ref bp, 16) : default;
+            if (s != 0)
+            {
+                var vs = Vector512.Create(s);
+                v0 += vs * b0;
+                if (vectors > 1) v1 += vs * b1;
+                if (vectors > 2) v2 += vs * b2;
+            }
+            if (t != 0)
+            {
+                var vt = Vector512.Create(t);
+                w0 += vt * b0;
+                if (vectors > 1) w1 += vt * b1;
+                if (vectors > 2) w2 += vt * b2;
             }
         }
+        ref double c1 = ref Unsafe.Add(ref c, ldc);
+        v0.StoreUnsafe(ref c);
+        w0.StoreUnsafe(ref c1);
+        if (vectors > 1) { v1.StoreUnsafe(ref c, 8); w1.StoreUnsafe(ref c1, 8); }
+        if (vectors > 2) { v2.StoreUnsafe(ref c, 16); w2.StoreUnsafe(ref c1, 16); }
     }
 
     /// <summary>One block of <paramref name="vectors"/> (1–4) Vector512 columns of C: Σ_p A(i, p) B_p in order.</summary>

@@ -12,6 +12,7 @@ internal sealed class SquareRootTransform
 {
     private readonly int _n;
     private readonly double[] _m, _v, _d, _sdy, _z, _w;
+    private double[] _st = [];
 
     /// <summary>Buffers for an ensemble of <paramref name="members"/>.</summary>
     public SquareRootTransform(int members)
@@ -34,7 +35,11 @@ internal sealed class SquareRootTransform
     {
         int n = _n;
         double a = n - 1;
-        Dense.Gram(s, _m, n, p);
+        // S Sᵀ as a register-blocked product with Sᵀ (exactly symmetric: both triangles sum the same products in order).
+        if (_st.Length < p * n) _st = new double[p * n];
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < p; k++) _st[k * n + i] = s[i * p + k];
+        Dense.Product(s, p, 1, _st, n, _m, n, n, p, n);
         for (int i = 0; i < n; i++) _m[i * n + i] += a;
         for (int i = 0; i < n; i++) _sdy[i] = Lanes.Dot(s.Slice(i * p, p), dy);
         // Rows of _v are the eigenvectors (Vᵀ).

@@ -90,8 +90,10 @@ internal static class SymmetricEigen
             h[i] = hi;
             u[l] = xl - alpha;
             // p = B u / h over the leading i×i block B (uᵀB: B is symmetric), q = p − (uᵀp / 2h) u, B ← B − u qᵀ − q uᵀ.
+            // Columns up to the next multiple of 8 (≤ k) avoid scalar tails; the extra ones (stale upper-triangle
+            // entries, never read again) are ignored.
             var q = w[..i];
-            Dense.Product(u, 0, 1, a, k, q, i, 1, i, i);
+            Dense.Product(u, 0, 1, a, k, w, k, 1, i, Padded(i, k));
             for (int j = 0; j < i; j++) q[j] /= hi;
             double kk = Lanes.Dot(u, q) / (hi + hi);
             Lanes.AddScaled(q, -kk, u);
@@ -116,13 +118,16 @@ internal static class SymmetricEigen
             if (h[i] == 0) continue;
             var u = a.Slice(i * k, i);
             var t = w[..i];
-            Dense.Product(u, 0, 1, z, k, t, i, 1, i, i);
+            Dense.Product(u, 0, 1, z, k, w, k, 1, i, Padded(i, k));
             for (int r = 0; r < i; r++)
                 if (u[r] != 0) Lanes.AddScaled(z.Slice(r * k, i), -u[r] / h[i], t);
         }
         for (int r = 1; r < k; r++)
             for (int c = 0; c < r; c++) (z[r * k + c], z[c * k + r]) = (z[c * k + r], z[r * k + c]);
     }
+
+    /// <summary>i rounded up to a multiple of 8, at most k.</summary>
+    private static int Padded(int i, int k) => Math.Min((i + 7) & ~7, k);
 
     /// <summary>Implicit QL on the tridiagonal (d, e); accumulates the rotations into the rows of zt.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
