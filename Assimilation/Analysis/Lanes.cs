@@ -60,6 +60,24 @@ internal static class Lanes
         for (; i < n; i++) Unsafe.Add(ref ry, i) += a * Unsafe.Add(ref rx, i);
     }
 
+    /// <summary>y ← y + x ⊙ x (element-wise, unfused).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddSquares(Span<double> y, ReadOnlySpan<double> x)
+    {
+        int n = y.Length;
+        if (x.Length < n) throw new ArgumentException("x is shorter than y", nameof(x));
+        ref double rx = ref MemoryMarshal.GetReference(x);
+        ref double ry = ref MemoryMarshal.GetReference(y);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= n - 4; i += 4)
+            {
+                var a = Vector256.LoadUnsafe(ref rx, (nuint)i);
+                (Vector256.LoadUnsafe(ref ry, (nuint)i) + a * a).StoreUnsafe(ref ry, (nuint)i);
+            }
+        for (; i < n; i++) Unsafe.Add(ref ry, i) += Unsafe.Add(ref rx, i) * Unsafe.Add(ref rx, i);
+    }
+
     /// <summary>The plane rotation x ← c·x − s·y, y ← s·x + c·y (element-wise, unfused).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Rotate(Span<double> x, Span<double> y, double c, double s)

@@ -79,10 +79,7 @@ internal sealed class RandomRotation
         }
     }
 
-    private static void Negate(Span<double> row)
-    {
-        for (int i = 0; i < row.Length; i++) row[i] = -row[i];
-    }
+    private static void Negate(Span<double> row) => Lanes.Scale(row, -1, row);
 
     /// <summary>M ← H M for M (N×columns): M_i −= (2 v_i / vᵀv) (vᵀ M).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

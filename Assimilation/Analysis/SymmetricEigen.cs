@@ -68,7 +68,7 @@ internal static class SymmetricEigen
     /// row i of a holds u_i in its first i entries and h[i] = uᵢᵀuᵢ/2 (0 = no reflection), H_i = I − uᵢuᵢᵀ/h[i].
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Tridiagonalise(Span<double> a, int k, Span<double> d, Span<double> e, Span<double> h, Span<double> w)
+    private static void Tridiagonalise(Span<double> a, int k, Span<double> d, Span<double> e, Span<double> h, Span<double> w)
     {
         for (int i = k - 1; i >= 1; i--)
         {
@@ -109,7 +109,7 @@ internal static class SymmetricEigen
     /// (Q so far differs from I only in its leading (i−1)×(i−1) block), then transposed in place. w: scratch (k).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Accumulate(ReadOnlySpan<double> a, int k, ReadOnlySpan<double> h, Span<double> z, Span<double> w)
+    private static void Accumulate(ReadOnlySpan<double> a, int k, ReadOnlySpan<double> h, Span<double> z, Span<double> w)
     {
         z[..(k * k)].Clear();
         for (int i = 0; i < k; i++) z[i * k + i] = 1;
@@ -131,7 +131,7 @@ internal static class SymmetricEigen
 
     /// <summary>Implicit QL on the tridiagonal (d, e); accumulates the rotations into the rows of zt.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void QlImplicit(Span<double> d, Span<double> e, Span<double> zt, int n)
+    private static void QlImplicit(Span<double> d, Span<double> e, Span<double> zt, int n)
     {
         for (int i = 1; i < n; i++) e[i - 1] = e[i];
         e[n - 1] = 0;

@@ -19,11 +19,7 @@ public static class EnsembleStatistics
     public static void Spread(ReadOnlySpan<double> anomalies, int members, int n, Span<double> spread)
     {
         spread[..n].Clear();
-        for (int i = 0; i < members; i++)
-        {
-            var a = anomalies.Slice(i * n, n);
-            for (int j = 0; j < n; j++) spread[j] += a[j] * a[j];
-        }
+        for (int i = 0; i < members; i++) Analysis.Lanes.AddSquares(spread[..n], anomalies.Slice(i * n, n));
         for (int j = 0; j < n; j++) spread[j] = Math.Sqrt(spread[j] / (members - 1));
     }
 
