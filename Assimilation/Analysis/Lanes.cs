@@ -42,6 +42,68 @@ internal static class Lanes
         return s;
     }
 
+    /// <summary>Σ x_i in the summation order of <see cref="Dot"/> (four interleaved partial sums).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Sum(ReadOnlySpan<double> x)
+    {
+        int n = x.Length;
+        ref double rx = ref MemoryMarshal.GetReference(x);
+        int i = 0;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        if (Vector256.IsHardwareAccelerated && n >= 4)
+        {
+            var acc = Vector256<double>.Zero;
+            for (; i <= n - 4; i += 4) acc += Vector256.LoadUnsafe(ref rx, (nuint)i);
+            s0 = acc.GetElement(0); s1 = acc.GetElement(1); s2 = acc.GetElement(2); s3 = acc.GetElement(3);
+        }
+        else
+            for (; i <= n - 4; i += 4)
+            {
+                s0 += Unsafe.Add(ref rx, i);
+                s1 += Unsafe.Add(ref rx, i + 1);
+                s2 += Unsafe.Add(ref rx, i + 2);
+                s3 += Unsafe.Add(ref rx, i + 3);
+            }
+        double s = (s0 + s1) + (s2 + s3);
+        for (; i < n; i++) s += Unsafe.Add(ref rx, i);
+        return s;
+    }
+
+    /// <summary>Σ (x_i − y_i)² in the summation order of <see cref="Dot"/>.</summary>
+    public static double SquaredDistance(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        int n = x.Length;
+        if (y.Length < n) throw new ArgumentException("y is shorter than x", nameof(y));
+        ref double rx = ref MemoryMarshal.GetReference(x);
+        ref double ry = ref MemoryMarshal.GetReference(y);
+        int i = 0;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        if (Vector256.IsHardwareAccelerated && n >= 4)
+        {
+            var acc = Vector256<double>.Zero;
+            for (; i <= n - 4; i += 4)
+            {
+                var d = Vector256.LoadUnsafe(ref rx, (nuint)i) - Vector256.LoadUnsafe(ref ry, (nuint)i);
+                acc += d * d;
+            }
+            s0 = acc.GetElement(0); s1 = acc.GetElement(1); s2 = acc.GetElement(2); s3 = acc.GetElement(3);
+        }
+        else
+            for (; i <= n - 4; i += 4)
+            {
+                double d0 = Unsafe.Add(ref rx, i) - Unsafe.Add(ref ry, i), d1 = Unsafe.Add(ref rx, i + 1) - Unsafe.Add(ref ry, i + 1);
+                double d2 = Unsafe.Add(ref rx, i + 2) - Unsafe.Add(ref ry, i + 2), d3 = Unsafe.Add(ref rx, i + 3) - Unsafe.Add(ref ry, i + 3);
+                s0 += d0 * d0; s1 += d1 * d1; s2 += d2 * d2; s3 += d3 * d3;
+            }
+        double s = (s0 + s1) + (s2 + s3);
+        for (; i < n; i++)
+        {
+            double d = Unsafe.Add(ref rx, i) - Unsafe.Add(ref ry, i);
+            s += d * d;
+        }
+        return s;
+    }
+
     /// <summary>y ← y + a·x (element-wise, unfused).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddScaled(Span<double> y, double a, ReadOnlySpan<double> x)

@@ -43,8 +43,9 @@ public sealed class EnsembleRunner : IDisposable
     public void SetStates(Ensemble ensemble, double time = 0, long step = 0, LevelUpdate update = LevelUpdate.Restart)
     {
         Check(ensemble);
-        // Setting a state costs less than a step, so it runs serially whenever the steps do (see Advance).
-        if (MaxDegreeOfParallelism == 1 || _serialIsFaster)
+        // Setting a state costs less than a step, so it runs serially whenever the steps do (see Advance), and while
+        // the first steps are being timed.
+        if (MaxDegreeOfParallelism == 1 || _serialProbes < SerialProbeCalls || _serialIsFaster)
             for (int m = 0; m < Members; m++) SetState(m, ensemble, time, step, update);
         else SetStatesInParallel(ensemble, time, step, update);
     }
