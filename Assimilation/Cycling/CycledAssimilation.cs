@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using Science.Assimilation.Analysis;
 using Science.Assimilation.Experiments;
 using Science.Assimilation.Methods;
@@ -70,7 +71,7 @@ public static class CycledAssimilation
 
                 analysis.Analyse(ensemble.Data, truth.ObservationAt(k), x, RunSeeds.Analysis(seed, k));
                 post.Apply(ensemble.Data, spreadF, RunSeeds.Rotation(seed, k));
-                if (!double.IsFinite(Lanes.Sum(ensemble.Data)))
+                if (!double.IsFinite(TensorPrimitives.Sum(ensemble.Data)))
                     throw new ModelBlowUpException((k + 1L) * chrono.Dko, chrono.AnalysisTime(k), "analysis", $"is not finite at cycle {k}");
 
                 Dense.Centre(ensemble.Data, members, n, mean, anomalies);
