@@ -13,7 +13,8 @@ namespace Science.Cli
         public static int Main(string[] args)
         {
             // The neural interpolators live in their own assembly (TorchSharp); make rff and mlp known to --interpolator.
-            Science.Interpolation.Neural.NeuralInterpolators.Register();
+            // Commands without interpolators skip it, so that they do not load the interpolation assemblies at start-up.
+            if (args is not [("assimilate" or "dapper-parity" or "model" or "qg" or "--version"), ..]) RegisterNeuralInterpolators();
             try
             {
                 return Dispatch(args);
@@ -41,6 +42,10 @@ namespace Science.Cli
                 return exitCode;
             }
         }
+
+        // Not inlined: compiling Main must not load the neural assembly.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void RegisterNeuralInterpolators() => Science.Interpolation.Neural.NeuralInterpolators.Register();
 
         private static int Dispatch(string[] args)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Science.Numerics;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Science.Numerics;
 public static class GaussianStream
 {
     /// <summary>Fills <paramref name="destination"/> with N(0, <paramref name="sigma"/>²) draws from <paramref name="seed"/>; same seed → same values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fill(int seed, double sigma, Span<double> destination)
     {
         ulong state = 0x9E3779B97F4A7C15UL * ((ulong)(uint)seed + 1);

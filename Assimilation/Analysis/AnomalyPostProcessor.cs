@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Science.Assimilation.Analysis;
 
@@ -13,7 +13,7 @@ internal sealed class AnomalyPostProcessor
     private readonly int _members, _n;
     private readonly double _inflation, _rtps;
     private readonly RandomRotation? _rotation;
-    private readonly double[] _mu, _a, _q, _spread;
+    private readonly double[] _mu, _a, _spread;
 
     public AnomalyPostProcessor(int members, int stateSize, double inflation, double rtps, bool rotate)
     {
@@ -21,10 +21,9 @@ internal sealed class AnomalyPostProcessor
         _n = stateSize;
         _inflation = inflation;
         _rtps = rtps;
-        _rotation = rotate ? new RandomRotation(members) : null;
+        _rotation = rotate ? new RandomRotation(members, stateSize) : null;
         _mu = new double[stateSize];
         _a = new double[members * stateSize];
-        _q = rotate ? new double[members * members] : [];
         _spread = new double[stateSize];
     }
 
@@ -35,6 +34,7 @@ internal sealed class AnomalyPostProcessor
     /// Post-processes <paramref name="ensemble"/> (N×n) in place. <paramref name="forecastSpread"/> holds σ_f per
     /// variable (N−1 normalisation; used by RTPS); <paramref name="seed"/> draws the rotation.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(Span<double> ensemble, ReadOnlySpan<double> forecastSpread, int seed)
     {
         if (!IsActive) return;
@@ -48,15 +48,11 @@ internal sealed class AnomalyPostProcessor
                 double sa = _spread[j];
                 _spread[j] = sa > 0 ? 1 + _rtps * (forecastSpread[j] - sa) / sa : 1;
             }
-            for (int i = 0; i < nm; i++) TensorPrimitives.Multiply(_a.AsSpan(i * n, n), _spread, _a.AsSpan(i * n, n));
+            for (int i = 0; i < nm; i++) Lanes.Multiply(_a.AsSpan(i * n, n), _spread, _a.AsSpan(i * n, n));
         }
-        if (_inflation != 1) TensorPrimitives.Multiply(_a, _inflation, _a);
-        if (_rotation is not null)
-        {
-            _rotation.Draw(seed, _q);
-            Dense.Multiply(_q, _a, ensemble, nm, nm, n);
-        }
+        if (_inflation != 1) Lanes.Scale(_a, _inflation, _a);
+        if (_rotation is not null) _rotation.Apply(seed, _a, ensemble);
         else _a.CopyTo(ensemble);
-        for (int i = 0; i < nm; i++) TensorPrimitives.Add(ensemble.Slice(i * n, n), _mu, ensemble.Slice(i * n, n));
+        for (int i = 0; i < nm; i++) Lanes.Add(ensemble.Slice(i * n, n), _mu, ensemble.Slice(i * n, n));
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Science.Observing;
 
 namespace Science.Assimilation.Analysis;
@@ -43,6 +44,7 @@ internal sealed class EtkfAnalysis : IEnsembleAnalysis
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Analyse(Span<double> ensemble, ReadOnlySpan<double> observation, ReadOnlySpan<double> truth, int seed)
     {
         int n = _n, nm = _members, m = _m;
@@ -52,7 +54,7 @@ internal sealed class EtkfAnalysis : IEnsembleAnalysis
         {
             _transform.Build(_obs.S, _obs.Dy, m, _x);
             Dense.Multiply(_x, _a, ensemble, nm, nm, n);
-            for (int i = 0; i < nm; i++) TensorPrimitives.Add(ensemble.Slice(i * n, n), _mu, ensemble.Slice(i * n, n));
+            for (int i = 0; i < nm; i++) Lanes.Add(ensemble.Slice(i * n, n), _mu, ensemble.Slice(i * n, n));
             return;
         }
         double aa = nm - 1;

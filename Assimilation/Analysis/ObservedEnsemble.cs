@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Science.Observing;
 
 namespace Science.Assimilation.Analysis;
@@ -35,12 +35,13 @@ internal sealed class ObservedEnsemble
     public double[] InverseStd { get; }
 
     /// <summary>Fills every buffer from the ensemble (N×n) and the observation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Compute(ReadOnlySpan<double> ensemble, int n, ReadOnlySpan<double> y)
     {
         for (int i = 0; i < N; i++) _h.Apply(ensemble.Slice(i * n, n), Eo.AsSpan(i * M, M));
         Dense.Centre(Eo, N, M, Mean, Y);
-        for (int i = 0; i < N; i++) TensorPrimitives.Multiply(Y.AsSpan(i * M, M), InverseStd, S.AsSpan(i * M, M));
-        TensorPrimitives.Subtract(y, Mean, Dy);
-        TensorPrimitives.Multiply(Dy, InverseStd, Dy);
+        for (int i = 0; i < N; i++) Lanes.Multiply(Y.AsSpan(i * M, M), InverseStd, S.AsSpan(i * M, M));
+        Lanes.Subtract(y, Mean, Dy);
+        Lanes.Multiply(Dy, InverseStd, Dy);
     }
 }

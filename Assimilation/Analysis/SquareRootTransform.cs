@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Science.Assimilation.Analysis;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal sealed class SquareRootTransform
 {
     private readonly int _n;
     private readonly double[] _m, _v, _d, _sdy, _z, _w;
+    private double[] _st = [];
 
     /// <summary>Buffers for an ensemble of <paramref name="members"/>.</summary>
     public SquareRootTransform(int members)
@@ -27,31 +30,34 @@ internal sealed class SquareRootTransform
     /// Writes X (N×N) into <paramref name="x"/> from the scaled anomalies <paramref name="s"/> (N×p, row = member) and
     /// the scaled innovation <paramref name="dy"/> (p).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Build(ReadOnlySpan<double> s, ReadOnlySpan<double> dy, int p, Span<double> x)
     {
         int n = _n;
         double a = n - 1;
-        Dense.Gram(s, _m, n, p);
+        // S Sᵀ as a register-blocked product with Sᵀ (exactly symmetric: both triangles sum the same products in order).
+        if (_st.Length < p * n) _st = new double[p * n];
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < p; k++) _st[k * n + i] = s[i * p + k];
+        Dense.Product(s, p, 1, _st, n, _m, n, n, p, n);
         for (int i = 0; i < n; i++) _m[i * n + i] += a;
-        for (int i = 0; i < n; i++) _sdy[i] = System.Numerics.Tensors.TensorPrimitives.Dot(s.Slice(i * p, p), dy);
-        SymmetricEigen.Decompose(_m, n, _d, _v);
+        for (int i = 0; i < n; i++) _sdy[i] = Lanes.Dot(s.Slice(i * p, p), dy);
+        // Rows of _v are the eigenvectors (Vᵀ).
+        SymmetricEigen.DecomposeRows(_m, n, _d, _v);
         // z = D⁻¹ Vᵀ (S dy), w = V z.
+        _w.AsSpan().Clear();
         for (int k = 0; k < n; k++)
         {
-            double sum = 0;
-            for (int i = 0; i < n; i++) sum += _v[i * n + k] * _sdy[i];
-            _z[k] = sum / _d[k];
+            _z[k] = Lanes.Dot(_v.AsSpan(k * n, n), _sdy) / _d[k];
+            Lanes.AddScaled(_w, _z[k], _v.AsSpan(k * n, n));
         }
-        for (int i = 0; i < n; i++)
+        // Scale the eigenvector rows by sqrt(a / d_k) into _m (free now), then X = V (scaled Vᵀ) + 1 wᵀ.
+        for (int k = 0; k < n; k++)
         {
-            double sum = 0;
-            for (int k = 0; k < n; k++) sum += _v[i * n + k] * _z[k];
-            _w[i] = sum;
+            double f = Math.Sqrt(a / _d[k]);
+            for (int j = 0; j < n; j++) _m[k * n + j] = _v[k * n + j] * f;
         }
-        // Scale V's columns by sqrt(a / d_k) into _m (free now), then X = (V·scale) Vᵀ + 1 wᵀ.
-        for (int i = 0; i < n; i++)
-            for (int k = 0; k < n; k++) _m[i * n + k] = _v[i * n + k] * Math.Sqrt(a / _d[k]);
-        Dense.MultiplyTransposeB(_m, _v, x, n, n, n);
+        Dense.MultiplyTransposeA(_v, _m, x, n, n, n);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) x[i * n + j] += _w[j];
     }

@@ -43,15 +43,31 @@ public sealed class EnsembleRunner : IDisposable
     public void SetStates(Ensemble ensemble, double time = 0, long step = 0, LevelUpdate update = LevelUpdate.Restart)
     {
         Check(ensemble);
-        void Set(int m)
+        // Setting a state costs less than a step, so it runs serially whenever the steps do (see Advance), and while
+        // the first steps are being timed.
+        if (MaxDegreeOfParallelism == 1 || _serialProbes < SerialProbeCalls || _serialIsFaster)
+            for (int m = 0; m < Members; m++) SetState(m, ensemble, time, step, update);
+        else SetStatesInParallel(ensemble, time, step, update);
+    }
+
+    // Separate methods, so that the lambdas' closures are allocated on the parallel paths only.
+    private void SetStatesInParallel(Ensemble ensemble, double time, long step, LevelUpdate update) =>
+        Parallel.For(0, Members, Options(), m => SetState(m, ensemble, time, step, update));
+
+    private int AdvanceInParallel(Ensemble ensemble, int steps)
+    {
+        int blownUp = 0;
+        Parallel.For(0, Members, Options(), m =>
         {
-            if (update == LevelUpdate.Continue && _models[m] is IMultiLevelModel multi) multi.SetState(ensemble.Member(m), LevelUpdate.Continue);
-            else _models[m].SetState(ensemble.Member(m), time, step);
-        }
-        // Setting a state costs less than a step, so it runs serially whenever the steps do (see Advance).
-        if (MaxDegreeOfParallelism == 1 || _serialIsFaster)
-            for (int m = 0; m < Members; m++) Set(m);
-        else Parallel.For(0, Members, Options(), Set);
+            if (!Step(m, ensemble, steps)) Interlocked.Increment(ref blownUp);
+        });
+        return blownUp;
+    }
+
+    private void SetState(int m, Ensemble ensemble, double time, long step, LevelUpdate update)
+    {
+        if (update == LevelUpdate.Continue && _models[m] is IMultiLevelModel multi) multi.SetState(ensemble.Member(m), LevelUpdate.Continue);
+        else _models[m].SetState(ensemble.Member(m), time, step);
     }
 
     /// <summary>
@@ -63,30 +79,32 @@ public sealed class EnsembleRunner : IDisposable
         Check(ensemble);
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         int blownUp = 0;
-        void Step(int m)
-        {
-            if (!ensemble.Status[m].IsHealthy) return;
-            var model = _models[m];
-            try
-            {
-                model.Advance(steps);
-            }
-            catch (ModelBlowUpException e)
-            {
-                ensemble.SetStatus(m, MemberStatus.BlownUp(e));
-                Interlocked.Increment(ref blownUp);
-            }
-            model.CopyState(ensemble.Member(m));
-        }
         // Members are independent, so serial and parallel runs give the same bits; only the wall time differs.
-        if (MaxDegreeOfParallelism == 1 || _serialProbes < SerialProbeCalls || _serialIsFaster)
-        {
-            long start = Stopwatch.GetTimestamp();
-            for (int m = 0; m < Members; m++) Step(m);
-            if (_serialProbes < SerialProbeCalls) Probe(Stopwatch.GetElapsedTime(start));
-        }
-        else Parallel.For(0, Members, Options(), Step);
+        if (!(MaxDegreeOfParallelism == 1 || _serialProbes < SerialProbeCalls || _serialIsFaster)) return AdvanceInParallel(ensemble, steps);
+        long start = Stopwatch.GetTimestamp();
+        for (int m = 0; m < Members; m++)
+            if (!Step(m, ensemble, steps)) blownUp++;
+        if (_serialProbes < SerialProbeCalls) Probe(Stopwatch.GetElapsedTime(start));
         return blownUp;
+    }
+
+    /// <summary>Advances member m if healthy; false when it blew up in this call.</summary>
+    private bool Step(int m, Ensemble ensemble, int steps)
+    {
+        if (!ensemble.Status[m].IsHealthy) return true;
+        var model = _models[m];
+        bool ok = true;
+        try
+        {
+            model.Advance(steps);
+        }
+        catch (ModelBlowUpException e)
+        {
+            ensemble.SetStatus(m, MemberStatus.BlownUp(e));
+            ok = false;
+        }
+        model.CopyState(ensemble.Member(m));
+        return ok;
     }
 
     // The first calls run serially and are timed (the first one includes JIT); if the fastest of them is below

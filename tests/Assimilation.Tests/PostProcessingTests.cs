@@ -65,6 +65,45 @@ public sealed class PostProcessingTests
         Assert.Equal(e, again);
     }
 
+    /// <summary>
+    /// Q from <see cref="RandomRotation"/> (applied to the identity) is orthogonal and fixes the ones vector, and its
+    /// trace has the Haar moments: tr Q = 1 + tr O with E[tr O] = 0 and E[(tr O)²] = 1 for O Haar on O(k).
+    /// </summary>
+    [Fact]
+    public void RotationIsOrthogonalMeanPreservingAndHaar()
+    {
+        const int n = 5, draws = 4000;
+        var rotation = new RandomRotation(n, n);
+        var identity = new double[n * n];
+        for (int i = 0; i < n; i++) identity[i * n + i] = 1;
+        var q = new double[n * n];
+        double sum = 0, sumSq = 0;
+        for (int draw = 0; draw < draws; draw++)
+        {
+            rotation.Apply(draw, identity, q);
+            double trace = 0;
+            for (int i = 0; i < n; i++) trace += q[i * n + i];
+            sum += trace - 1;
+            sumSq += (trace - 1) * (trace - 1);
+            if (draw % 500 != 0) continue;
+            for (int i = 0; i < n; i++)
+            {
+                double row = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    row += q[i * n + j];
+                    double dot = 0;
+                    for (int p = 0; p < n; p++) dot += q[p * n + i] * q[p * n + j];
+                    Assert.Equal(i == j ? 1.0 : 0.0, dot, 1e-13);
+                }
+                Assert.Equal(1.0, row, 1e-13);
+            }
+        }
+        // σ of the means: 1/√4000 ≈ 0.016 and √(2/4000) ≈ 0.022; bounds at ≈ 5σ.
+        Assert.True(Math.Abs(sum / draws) < 0.08, $"E[tr O] = {sum / draws:F3}, expected 0");
+        Assert.True(Math.Abs(sumSq / draws - 1) < 0.12, $"E[(tr O)²] = {sumSq / draws:F3}, expected 1");
+    }
+
     [Fact]
     public void SpreadUsesTheUnbiasedVariance()
     {
