@@ -14,63 +14,44 @@ internal static class Lanes
 {
     /// <summary>Σ x_i y_i over four partial sums (i mod 4), combined as (s0 + s1) + (s2 + s3), then the tail in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        int n = x.Length;
-        if (y.Length < n) throw new ArgumentException("y is shorter than x", nameof(y));
-        ref double rx = ref MemoryMarshal.GetReference(x);
-        ref double ry = ref MemoryMarshal.GetReference(y);
-        int i = 0;
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        if (Vector256.IsHardwareAccelerated && n >= 4)
-        {
-            var acc = Vector256<double>.Zero;
-            for (; i <= n - 4; i += 4)
-                acc += Vector256.LoadUnsafe(ref rx, (nuint)i) * Vector256.LoadUnsafe(ref ry, (nuint)i);
-            s0 = acc.GetElement(0); s1 = acc.GetElement(1); s2 = acc.GetElement(2); s3 = acc.GetElement(3);
-        }
-        else
-            for (; i <= n - 4; i += 4)
-            {
-                s0 += Unsafe.Add(ref rx, i) * Unsafe.Add(ref ry, i);
-                s1 += Unsafe.Add(ref rx, i + 1) * Unsafe.Add(ref ry, i + 1);
-                s2 += Unsafe.Add(ref rx, i + 2) * Unsafe.Add(ref ry, i + 2);
-                s3 += Unsafe.Add(ref rx, i + 3) * Unsafe.Add(ref ry, i + 3);
-            }
-        double s = (s0 + s1) + (s2 + s3);
-        for (; i < n; i++) s += Unsafe.Add(ref rx, i) * Unsafe.Add(ref ry, i);
-        return s;
-    }
+    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y) => Reduce<Product>(x, y);
 
     /// <summary>Σ x_i in the summation order of <see cref="Dot"/> (four interleaved partial sums).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Sum(ReadOnlySpan<double> x)
-    {
-        int n = x.Length;
-        ref double rx = ref MemoryMarshal.GetReference(x);
-        int i = 0;
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        if (Vector256.IsHardwareAccelerated && n >= 4)
-        {
-            var acc = Vector256<double>.Zero;
-            for (; i <= n - 4; i += 4) acc += Vector256.LoadUnsafe(ref rx, (nuint)i);
-            s0 = acc.GetElement(0); s1 = acc.GetElement(1); s2 = acc.GetElement(2); s3 = acc.GetElement(3);
-        }
-        else
-            for (; i <= n - 4; i += 4)
-            {
-                s0 += Unsafe.Add(ref rx, i);
-                s1 += Unsafe.Add(ref rx, i + 1);
-                s2 += Unsafe.Add(ref rx, i + 2);
-                s3 += Unsafe.Add(ref rx, i + 3);
-            }
-        double s = (s0 + s1) + (s2 + s3);
-        for (; i < n; i++) s += Unsafe.Add(ref rx, i);
-        return s;
-    }
+    public static double Sum(ReadOnlySpan<double> x) => Reduce<First>(x, x);
 
     /// <summary>Σ (x_i − y_i)² in the summation order of <see cref="Dot"/>.</summary>
-    public static double SquaredDistance(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    public static double SquaredDistance(ReadOnlySpan<double> x, ReadOnlySpan<double> y) => Reduce<SquaredDifference>(x, y);
+
+    /// <summary>The term t(x_i, y_i) a reduction sums, for a 256-bit lane and for one element (the same arithmetic).</summary>
+    private interface ITerm
+    {
+        static abstract Vector256<double> Of(Vector256<double> a, Vector256<double> b);
+        static abstract double Of(double a, double b);
+    }
+
+    private readonly struct Product : ITerm
+    {
+        public static Vector256<double> Of(Vector256<double> a, Vector256<double> b) => a * b;
+        public static double Of(double a, double b) => a * b;
+    }
+
+    private readonly struct First : ITerm
+    {
+        public static Vector256<double> Of(Vector256<double> a, Vector256<double> b) => a;
+        public static double Of(double a, double b) => a;
+    }
+
+    private readonly struct SquaredDifference : ITerm
+    {
+        public static Vector256<double> Of(Vector256<double> a, Vector256<double> b) { var d = a - b; return d * d; }
+        public static double Of(double a, double b) { double d = a - b; return d * d; }
+    }
+
+    /// <summary>Σ t(x_i, y_i) over four partial sums (i mod 4) — one Vector256 accumulator or four scalars, the same
+    /// bits — combined as (s0 + s1) + (s2 + s3), then the tail in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Reduce<T>(ReadOnlySpan<double> x, ReadOnlySpan<double> y) where T : struct, ITerm
     {
         int n = x.Length;
         if (y.Length < n) throw new ArgumentException("y is shorter than x", nameof(y));
@@ -82,25 +63,19 @@ internal static class Lanes
         {
             var acc = Vector256<double>.Zero;
             for (; i <= n - 4; i += 4)
-            {
-                var d = Vector256.LoadUnsafe(ref rx, (nuint)i) - Vector256.LoadUnsafe(ref ry, (nuint)i);
-                acc += d * d;
-            }
+                acc += T.Of(Vector256.LoadUnsafe(ref rx, (nuint)i), Vector256.LoadUnsafe(ref ry, (nuint)i));
             s0 = acc.GetElement(0); s1 = acc.GetElement(1); s2 = acc.GetElement(2); s3 = acc.GetElement(3);
         }
         else
             for (; i <= n - 4; i += 4)
             {
-                double d0 = Unsafe.Add(ref rx, i) - Unsafe.Add(ref ry, i), d1 = Unsafe.Add(ref rx, i + 1) - Unsafe.Add(ref ry, i + 1);
-                double d2 = Unsafe.Add(ref rx, i + 2) - Unsafe.Add(ref ry, i + 2), d3 = Unsafe.Add(ref rx, i + 3) - Unsafe.Add(ref ry, i + 3);
-                s0 += d0 * d0; s1 += d1 * d1; s2 += d2 * d2; s3 += d3 * d3;
+                s0 += T.Of(Unsafe.Add(ref rx, i), Unsafe.Add(ref ry, i));
+                s1 += T.Of(Unsafe.Add(ref rx, i + 1), Unsafe.Add(ref ry, i + 1));
+                s2 += T.Of(Unsafe.Add(ref rx, i + 2), Unsafe.Add(ref ry, i + 2));
+                s3 += T.Of(Unsafe.Add(ref rx, i + 3), Unsafe.Add(ref ry, i + 3));
             }
         double s = (s0 + s1) + (s2 + s3);
-        for (; i < n; i++)
-        {
-            double d = Unsafe.Add(ref rx, i) - Unsafe.Add(ref ry, i);
-            s += d * d;
-        }
+        for (; i < n; i++) s += T.Of(Unsafe.Add(ref rx, i), Unsafe.Add(ref ry, i));
         return s;
     }
 
