@@ -162,34 +162,31 @@ internal static class AssimilateCommand
     public static IReadOnlyList<string> PresetNames { get; } = [.. PresetCatalog.Names, QgTwin.PresetName];
 
     /// <summary>The qg-twin settings from the command line (unset options keep <see cref="QgTwinSettings"/>' defaults).</summary>
-    private static Dictionary<string, string> QgTwinPresetOptions(Arguments a)
+    private static IReadOnlyDictionary<string, string> QgTwinPresetOptions(Arguments a)
     {
         string state = a.Text("state") ?? Science.Cli.Reproduce.ReproductionInputs.Locate(null).SpunUp;
         if (!File.Exists(state)) throw new CliException($"--state {state}: file not found", 3);
         var d = new QgTwinSettings { State = Path.GetFullPath(state) };
-        string I(string name, long min, long max, long fallback) => a.Integer(name, min, max, fallback).ToString(CultureInfo.InvariantCulture);
-        string R(string name, double min, double max, double fallback) => a.Real(name, min, max, fallback).ToString("R", CultureInfo.InvariantCulture);
-        return new Dictionary<string, string>
+        return (d with
         {
-            ["state"] = d.State,
-            ["sensors"] = a.Text("sensors") ?? d.Sensors,
-            ["sensor_seed"] = I("sensor-seed", 0, int.MaxValue, d.SensorSeed),
-            ["noise"] = R("noise", 0, 10, d.Noise),
-            ["every"] = I("every", 1, 100_000, d.Every),
-            ["case"] = I("case", 1000, 1009, d.Case),
-            ["climatology"] = I("climatology", 2, 10_000, d.Climatology),
-            ["climatology_every"] = I("climatology-every", 1, 100_000, d.ClimatologyEvery),
-            ["initial_spread"] = R("initial-spread", 1e-6, 10, d.InitialSpread),
-            ["batch"] = I("batch", 1, 96, d.Batch),
-            ["restart"] = a.Has("restart-leapfrog") ? "true" : "false",
-        };
+            Sensors = a.Text("sensors") ?? d.Sensors,
+            SensorSeed = (int)a.Integer("sensor-seed", 0, int.MaxValue, d.SensorSeed),
+            Noise = a.Real("noise", 0, 10, d.Noise),
+            Every = (int)a.Integer("every", 1, 100_000, d.Every),
+            Case = (int)a.Integer("case", 1000, 1009, d.Case),
+            Climatology = (int)a.Integer("climatology", 2, 10_000, d.Climatology),
+            ClimatologyEvery = (int)a.Integer("climatology-every", 1, 100_000, d.ClimatologyEvery),
+            InitialSpread = a.Real("initial-spread", 1e-6, 10, d.InitialSpread),
+            Batch = (int)a.Integer("batch", 1, 96, d.Batch),
+            Restart = a.Has("restart-leapfrog"),
+        }).ToOptions();
     }
 
     private static RunConfig FromOptions(Arguments a, PresetCatalog catalog)
     {
         string presetName = a.Choice("preset", PresetNames, "") is { Length: > 0 } p ? p
             : throw new CliException($"'{Name}' needs --preset {string.Join("|", PresetNames)} (or --config RUN.json)");
-        Dictionary<string, string>? presetOptions = null;
+        IReadOnlyDictionary<string, string>? presetOptions = null;
         if (presetName == QgTwin.PresetName)
         {
             if (a.Has("observe")) throw new CliException("--observe does not apply to qg-twin; use --sensors SPEC");

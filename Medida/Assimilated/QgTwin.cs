@@ -66,7 +66,7 @@ public static class QgTwin
             throw new ArgumentOutOfRangeException("case", settings.Case, e.Message.Split('\n')[0].Split(" (Parameter")[0]);
         }
         var chronology = new Chronology(errorCase.Truth.Dt, settings.Every, cycles, burnIn);
-        return Build(file.Grid, file.State.Psi.ToArray(), errorCase.Truth, errorCase.Id == 1000 ? null : errorCase.Model, settings, chronology,
+        return Build(file.Grid, file.State.Psi.ToArray(), errorCase.Truth, errorCase.Model == errorCase.Truth ? null : errorCase.Model, settings, chronology,
             $"{Path.GetFullPath(settings.State)}|{File.GetLastWriteTimeUtc(settings.State).Ticks}");
     }
 
