@@ -23,10 +23,14 @@ public static class KsReferenceEnkf
     /// <param name="seed">Seed of the ε_i draws (member-major, one stream).</param>
     /// <param name="analysis">Receives u_a,i (N×n); may be the same buffer as <paramref name="forecast"/>.</param>
     /// <param name="analysisMean">Receives ū_a (n).</param>
+    /// <param name="recentre">
+    /// Re-centre the ε_i to zero mean per point before use (the toolkit's EnKF convention, not the reference's). Then
+    /// ū_a = ū_f + K(w − ū_f) exactly; without it ū_a also carries K·ε̄, white noise of std ≈ σ_m/√N.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException">N &lt; 2 or σ_m negative or non-finite.</exception>
     /// <exception cref="InvalidOperationException">P_f + R is singular (σ_m = 0 with fewer than n + 1 members).</exception>
     public static void Analyse(ReadOnlySpan<double> forecast, int members, ReadOnlySpan<double> cleanTruth, double noiseMagnitude, int seed,
-        Span<double> analysis, Span<double> analysisMean)
+        Span<double> analysis, Span<double> analysisMean, bool recentre = false)
     {
         if (members < 2) throw new ArgumentOutOfRangeException(nameof(members), members, "the ensemble needs at least 2 members");
         if (!(noiseMagnitude >= 0) || !double.IsFinite(noiseMagnitude)) throw new ArgumentOutOfRangeException(nameof(noiseMagnitude), noiseMagnitude, "σ_m must be finite and in [0, ∞)");
@@ -49,6 +53,7 @@ public static class KsReferenceEnkf
         Dense.Multiply(pf, inverse, k, n, n, n);
         var eps = new double[members * n];
         GaussianStream.Fill(seed, noiseMagnitude, eps);
+        if (recentre) Dense.Centre(eps, members, n, new double[n], eps);
         var innovation = new double[n];
         var update = new double[n];
         analysisMean.Clear();

@@ -38,6 +38,8 @@ internal static class MedidaCommand
         "medida discover --config REPORT.json --output OTHER.json   (re-runs the experiment a report embeds, bit for bit)\n" +
         "medida discover --model ks --case N --output REPORT.json [--samples 10 --beta 10000 --spinup 100000 --noise L --derivatives fd|spectral --thresholds T,…]\n" +
         "              [--increment residual|reference] [--library-state midpoint|u0|target] [--reference]   (ks: --reference = the reference's h, u_a, 1e2)\n" +
+        "              [--noise L --analysis letkf|etkf|enkf [--members N] [--localisation R] [--inflation F] [--rtps A] [--analysis-every STEPS]\n" +
+        "               [--analysis-spinup CYCLES] [--observe-every K] [--increment-form analysis-state|one-shot] [--regression-filter F (0.04)]]   (ks)\n" +
         "              [--library-state forecast|estimate] [--pv-bookkeeping reference|consistent] [--snapshots N --every K]\n" +
         "              [--noise LEVEL --seed S --smoother none|keep:R|gaussian:F] [--regression-filter F (0 = off; default 0, 0.08 with --sensors)] [--delta D]\n" +
         "              [--thresholds T1,T2,…] [--boundary-cut N] [--standardise] [--files DIR] [--no-charts] [--list-cases] [--quiet]\n" +
@@ -157,7 +159,7 @@ internal static class MedidaCommand
     {
         foreach (var qgOnly in new[] { "state", "sensors", "interpolator", "library", "pv-bookkeeping", "snapshots", "every", "regressor" })
             if (args.Contains("--" + qgOnly))
-                throw new CliException($"--{qgOnly} applies to the QG model; with --model ks use --case, --samples, --beta, --spinup, --noise, --derivatives fd|spectral, --thresholds, --increment, --library-state midpoint|u0|target, --reference, --seed");
+                throw new CliException($"--{qgOnly} applies to the QG model; with --model ks use --case, --samples, --beta, --spinup, --noise, --derivatives fd|spectral, --thresholds, --increment, --library-state midpoint|u0|target, --reference, --seed, --analysis …");
         var a = MedidaOptions.DiscoverKs.Parse(args);
         string idText = a.Required("case");
         if (!int.TryParse(idText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int id))
@@ -191,13 +193,62 @@ internal static class MedidaCommand
                 _ => Science.Medida.Ks.KsLibraryState.Midpoint,
             },
         };
+        if (a.Text("analysis") is { } method)
+        {
+            if (!(options.NoiseMagnitude > 0)) throw new CliException("--analysis needs observation noise: give --noise L with L > 0 (e.g. 0.01)");
+            // With an analysis the paper's increment, library state (the estimate at t_a) and threshold are the defaults.
+            var r = Science.Medida.Ks.KsDiscoveryOptions.Reference;
+            options = options with
+            {
+                Increment = a.Has("increment") ? options.Increment : r.Increment,
+                LibraryState = a.Has("library-state") ? options.LibraryState : r.LibraryState,
+                Thresholds = a.Has("thresholds") ? options.Thresholds : r.Thresholds,
+                RegressionFilter = a.Real("regression-filter", 0, 10, 0.04),
+            };
+            if (a.Choice("increment-form", ["analysis-state", "one-shot"], "analysis-state") == "one-shot")
+            {
+                if (method != "enkf") throw new CliException($"--increment-form one-shot is the paper's stochastic EnKF: use --analysis enkf (got {method})");
+                foreach (var cycledOnly in new[] { "inflation", "rtps", "localisation", "analysis-every", "analysis-spinup", "observe-every" })
+                    if (a.Has(cycledOnly)) throw new CliException($"--{cycledOnly} applies to the cycled filter (--increment-form analysis-state), not to the one-shot EnKF");
+                options = options with { EnsembleMembers = (int)a.Integer("members", 2, 100_000, 10 * 1024) };
+            }
+            else
+            {
+                var f = Science.Medida.Ks.KsDiscoveryOptions.KsFilter;
+                options = options with
+                {
+                    Analysis = f with
+                    {
+                        Method = method,
+                        Members = (int)a.Integer("members", 2, 1000, f.Members),
+                        Inflation = a.Real("inflation", 1, 10, f.Inflation),
+                        Rtps = a.Real("rtps", 0, 1, f.Rtps),
+                        Localisation = a.Real("localisation", 1e-6, 1000, f.Localisation),
+                        AnalysisEvery = (int)a.Integer("analysis-every", 1, 100_000, f.AnalysisEvery),
+                        Spinup = (int)a.Integer("analysis-spinup", 1, 100_000, f.Spinup),
+                    },
+                    ObserveEvery = (int)a.Integer("observe-every", 1, 512, 1),
+                };
+            }
+        }
+        else
+        {
+            foreach (var daOnly in new[] { "increment-form", "members", "inflation", "rtps", "localisation", "analysis-every", "analysis-spinup", "observe-every" })
+                if (a.Has(daOnly)) throw new CliException($"--{daOnly} needs --analysis enkf|etkf|letkf");
+            options = options with { RegressionFilter = a.Real("regression-filter", 0, 10, 0) };
+        }
         Parse(options.Validated, "--model ks");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var report = Parse(() => Science.Medida.Ks.KsDiscovery.Run(ksCase, Science.Medida.Ks.KsTruthSamples.Generate(options), options), "--model ks") with
+        ProgressBar? bar = options.Analysis is { } filter
+            ? new ProgressBar($"assimilating ({filter.Method} N={filter.Members})", Science.Medida.Ks.KsAssimilatedSamples.Cycles(options, filter), a.Has("quiet"), "cycles")
+            : null;
+        var report = Parse(() => Science.Medida.Ks.KsDiscovery.Run(ksCase.Id, options,
+            s => bar?.Report(s.Cycle + 1, () => string.Create(CultureInfo.InvariantCulture, $"rmse_a {s.RmseAnalysis:G3} spread_a {s.SpreadAnalysis:G3}"))), "--model ks") with
         {
             Provenance = new Dictionary<string, string> { ["command"] = "medida discover " + string.Join(' ', args) },
         };
         clock.Stop();
+        bar?.Finish();
         var written = WriteReport(a, output, files, report);
         Console.WriteLine(EquationText.Describe(report));
         Summary.Table("medida discover --model ks", [

@@ -168,6 +168,22 @@ internal static class MedidaOptions
                 "Where the library is evaluated: the Crank–Nicolson midpoint, the start u0, or the target state.",
                 "midpoint (target with --reference)"),
             CliOption.Flag("reference", "Start from the first MEDIDA paper's settings (its increment, library state and threshold 1e2); explicit options win."),
+            CliOption.Choice("analysis", ["enkf", "etkf", "letkf"],
+                "With --noise: estimate the states by data assimilation. analysis-state (default): cycle this filter (truth-model " +
+                "background) on the noisy observations and use its analyses at t_a − 2Δt, t_a − Δt and t_a; one-shot: the " +
+                "first MEDIDA paper's EnKF of --members around the noisy u0 (enkf only). Implies --reference's increment, " +
+                "library state and threshold unless given.", "off"),
+            CliOption.Choice("increment-form", ["analysis-state", "one-shot"],
+                "--analysis: the cycled filter's analysis states, or the paper's one-shot EnKF (spec §10.2–10.3).", "analysis-state"),
+            CliOption.Integer("members", "N", 2, 100_000, "--analysis: ensemble size (one-shot: the paper's 10 N = 10240).", "20; 10240 one-shot"),
+            CliOption.Real("inflation", "F", 1, 10, "--analysis (cycled): multiplicative inflation of the analysis anomalies.", "1"),
+            CliOption.Real("rtps", "A", 0, 1, "--analysis (cycled): relaxation to prior spread.", "0.5"),
+            CliOption.Real("localisation", "R", 1e-6, 1000, "--analysis letkf: Gaspari–Cohn half-width in grid points (zero beyond 2R).", "30"),
+            CliOption.Integer("analysis-every", "STEPS", 1, 100_000, "--analysis (cycled): fine steps (1e-3) between analyses away from the samples.", "5"),
+            CliOption.Integer("analysis-spinup", "CYCLES", 1, 100_000, "--analysis (cycled): analysis cycles before the first sample.", "200"),
+            CliOption.Integer("observe-every", "K", 1, 512, "--analysis (cycled): observe every K-th grid point.", "1"),
+            CliOption.Real("regression-filter", "F", 0, 10,
+                "Low-pass the increments and the library columns, exp(−(κ/(F·κ_max))²), before the regression (0 = off).", "0; 0.04 with --analysis"),
             SharedOptions.NoCharts,
             SharedOptions.Quiet,
             ListCases,

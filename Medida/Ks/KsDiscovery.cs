@@ -6,6 +6,7 @@ using Science.Models.Ks;
 using Science.Numerics;
 using Science.Numerics.Fft;
 using Science.Medida.Increments;
+using Science.Medida.Assimilated;
 
 namespace Science.Medida.Ks;
 
@@ -71,7 +72,10 @@ public sealed record KsDiscoveryOptions
     public double InitialNoise { get; init; } = 1e-3;
     /// <summary>Seed of the initial-condition noise.</summary>
     public int Seed { get; init; }
-    /// <summary>Relative observation noise NOISE_MAG on u_old and u0 (spec §10.2; 0 = clean, the default here).</summary>
+    /// <summary>
+    /// Relative observation noise NOISE_MAG on u_old and u0 (spec §10.2; 0 = clean, the default here); without the
+    /// one-shot EnKF (ratio 0) the target at t_a is observed with the same noise too.
+    /// </summary>
     public double NoiseMagnitude { get; init; }
     /// <summary>Seed of the observation noise.</summary>
     public int NoiseSeed { get; init; } = 100;
@@ -84,6 +88,28 @@ public sealed record KsDiscoveryOptions
     public int EnsembleMembers { get; init; }
     /// <summary>σ_b of the members' i.i.d. perturbations of u0 (spec §10.2: 0.25).</summary>
     public double BackgroundSpread { get; init; } = 0.25;
+    /// <summary>
+    /// Re-centre the EnKF's observation perturbations ε_i to zero mean (the toolkit's convention; the reference does
+    /// not, so its analysis mean carries K·ε̄, white noise of std σ_m/√N that the library's 4th derivative amplifies).
+    /// </summary>
+    public bool RecentrePerturbations { get; init; }
+    /// <summary>
+    /// A cycled ensemble filter whose analysis means replace the noisy observed states (the analysis-state form,
+    /// <see cref="KsAssimilatedSamples"/>; needs <see cref="NoiseMagnitude"/> &gt; 0 and excludes the one-shot
+    /// <see cref="EnsembleMembers"/>); null = none. Its <see cref="AssimilationSettings.AnalysisEvery"/> is in fine steps.
+    /// </summary>
+    public AssimilationSettings? Analysis { get; init; }
+    /// <summary>With <see cref="Analysis"/>: observe every k-th grid point (1 = all, the default).</summary>
+    public int ObserveEvery { get; init; } = 1;
+    /// <summary>
+    /// The KS analysis-state filter found to work at NOISE_MAG 0.01 (bench/results/ks-noisy-discovery.md): LETKF,
+    /// N = 20, Gaspari–Cohn half-width 30 grid points, RTPS 0.5 without multiplicative inflation, an analysis every 5
+    /// fine steps (every model step), 200 spin-up cycles, local analyses in blocks of 8 points.
+    /// </summary>
+    public static AssimilationSettings KsFilter { get; } = new()
+    {
+        Method = "letkf", Members = 20, Localisation = 30, Inflation = 1.0, Rtps = 0.5, AnalysisEvery = 5, Spinup = 200, Batch = 8,
+    };
     /// <summary>Seed of the ensemble's perturbations and of the EnKF's observation perturbations.</summary>
     public int EnsembleSeed { get; init; } = 200;
     /// <summary>Derivatives of the library.</summary>
@@ -94,6 +120,14 @@ public sealed record KsDiscoveryOptions
     public KsIncrementKind Increment { get; init; } = KsIncrementKind.Residual;
     /// <summary>RVM thresholds on α, one sweep with the δ-rule (default 1e2 … 1e7 in decades; the reference: 1e2 only).</summary>
     public IReadOnlyList<double> Thresholds { get; init; } = DefaultThresholds;
+    /// <summary>
+    /// The regression filter: 0 = off (the default and the reference); f &gt; 0 multiplies every library column and h,
+    /// sample by sample, by exp(−(κ/(f·κ_max))²) in Fourier space (κ_max = π/dx) before the regression. With states
+    /// from a filter (<see cref="KsAssimilatedSamples"/>) the analysis error sits partly at high κ, where the
+    /// library's 4th derivative amplifies it by up to (π/dx)⁴ ≈ 10⁶ and turns the u_xxxx column into noise; the low-pass
+    /// keeps the regression to the scales the truth lives on (κ ≲ 2 here; f = 0.08 keeps κ ≲ 2.6).
+    /// </summary>
+    public double RegressionFilter { get; init; }
     /// <summary>RVM tolerance on α (reference 0.1).</summary>
     public double Tolerance { get; init; } = 0.1;
     /// <summary>δ of the selection rule (only matters with several thresholds).</summary>
@@ -123,6 +157,14 @@ public sealed record KsDiscoveryOptions
         if (EnsembleMembers < 0 || EnsembleMembers == 1) throw new ArgumentOutOfRangeException(nameof(EnsembleMembers), EnsembleMembers, "ensemble members must be 0 (no DA) or ≥ 2");
         if (!(BackgroundSpread >= 0) || !double.IsFinite(BackgroundSpread)) throw new ArgumentOutOfRangeException(nameof(BackgroundSpread), BackgroundSpread, "the background spread must be finite and ≥ 0");
         if (Thresholds is null || Thresholds.Count == 0) throw new ArgumentException("at least one threshold", nameof(Thresholds));
+        if (!(RegressionFilter >= 0) || !double.IsFinite(RegressionFilter)) throw new ArgumentOutOfRangeException(nameof(RegressionFilter), RegressionFilter, "the regression filter must be 0 (off) or a fraction > 0 of the largest wavenumber");
+        if (Analysis is not null)
+        {
+            Analysis.Validate();
+            if (EnsembleMembers > 0) throw new ArgumentOutOfRangeException(nameof(EnsembleMembers), EnsembleMembers, "the one-shot EnKF members and a cycled analysis exclude each other");
+            if (!(NoiseMagnitude > 0)) throw new ArgumentOutOfRangeException(nameof(NoiseMagnitude), NoiseMagnitude, "a cycled analysis needs observation noise NOISE_MAG > 0");
+        }
+        if (ObserveEvery is < 1 or > 512) throw new ArgumentOutOfRangeException(nameof(ObserveEvery), ObserveEvery, "observe every k-th point with k in [1, 512]");
         if (!Enum.IsDefined(Increment)) throw new ArgumentOutOfRangeException(nameof(Increment), Increment, "the increment must be Reference or Residual");
         if (!Enum.IsDefined(LibraryState)) throw new ArgumentOutOfRangeException(nameof(LibraryState), LibraryState, "the library state must be Start, Target or Midpoint");
         return this;
@@ -173,7 +215,7 @@ public sealed record KsTruthSamples(KsParameters Truth, IReadOnlyList<long> Time
     /// Removes the Nyquist mode: the model carries it unchanged (κ = 0 there), so IC noise in it would persist as a
     /// ±a grid-scale oscillation that the library's derivatives amplify by up to (π/dx)⁴.
     /// </summary>
-    private static double[] WithoutNyquist(double[] u)
+    internal static double[] WithoutNyquist(double[] u)
     {
         var fft = new RealFft1D(u.Length);
         var re = new double[fft.SpectrumLength];
@@ -206,11 +248,17 @@ public sealed record KsTruthSamples(KsParameters Truth, IReadOnlyList<long> Time
 /// </summary>
 public static class KsDiscovery
 {
-    /// <summary>Runs case <paramref name="caseId"/> from a fresh truth run.</summary>
-    public static DiscoveryReport Run(int caseId, KsDiscoveryOptions? options = null)
+    /// <summary>Runs case <paramref name="caseId"/> from a fresh truth run (and a cycled filter with <see cref="KsDiscoveryOptions.Analysis"/>).</summary>
+    /// <param name="caseId">The KS case.</param>
+    /// <param name="options">Sampling, noise, increment, library and regression; null = defaults.</param>
+    /// <param name="progress">Called after each analysis cycle of the filter (with <see cref="KsDiscoveryOptions.Analysis"/>).</param>
+    public static DiscoveryReport Run(int caseId, KsDiscoveryOptions? options = null, Action<Science.Assimilation.Statistics.CycleStatistics>? progress = null)
     {
-        options ??= new KsDiscoveryOptions();
-        return Run(KsCaseCatalogue.Get(caseId), KsTruthSamples.Generate(options), options);
+        options = (options ?? new KsDiscoveryOptions()).Validated();
+        var c = KsCaseCatalogue.Get(caseId);
+        return options.Analysis is { } a
+            ? Run(c, KsAssimilatedSamples.Generate(options, a, options.ObserveEvery, progress), options)
+            : Run(c, KsTruthSamples.Generate(options), options);
     }
 
     /// <summary>Runs <paramref name="errorCase"/> on truth samples already generated with the same options.</summary>
@@ -241,6 +289,7 @@ public static class KsDiscovery
             ["library_state"] = options.LibraryState switch { KsLibraryState.Start => "u0", KsLibraryState.Target => "truth(t_a)", _ => "(u0 + truth(t_a))/2" },
             ["increment"] = options.Increment == KsIncrementKind.Reference ? "reference" : "residual",
             ["noise_magnitude"] = options.NoiseMagnitude.ToString("G", CultureInfo.InvariantCulture),
+            ["regression_filter"] = options.RegressionFilter.ToString("G", CultureInfo.InvariantCulture),
             ["observations"] = options.EnsembleMembers > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"full; one-shot KS-reference EnKF, {options.EnsembleMembers} members, σ_b {options.BackgroundSpread:G3}, σ_m {options.NoiseMagnitude:G3}")
                 : "full; analysis = observation (no DA)",
@@ -249,6 +298,26 @@ public static class KsDiscovery
         var report = ModelErrorDiscovery.Discover(errorCase, design, [target], errorCase.Expected(), settings, info);
         clock.Stop();
         return report with { RegressionTime = clock.Elapsed };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="errorCase"/> on samples estimated by a cycled filter (<see cref="KsAssimilatedSamples"/>):
+    /// the analysis means stand for u_old, u0 and the target, with no further noise and no one-shot EnKF; the filter's
+    /// scores go into the report's notes.
+    /// </summary>
+    public static DiscoveryReport Run(KsCase errorCase, KsAssimilatedSamples.Result assimilated, KsDiscoveryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(assimilated);
+        options = (options ?? throw new ArgumentNullException(nameof(options))) with { EnsembleMembers = 0 };
+        var report = Run(errorCase, assimilated.Analysis, options with { NoiseMagnitude = 0, Analysis = null });
+        var s = assimilated.Run.Summary;
+        var settings = new Dictionary<string, string>(report.Settings)
+        {
+            ["noise_magnitude"] = options.NoiseMagnitude.ToString("G", CultureInfo.InvariantCulture),
+            ["observations"] = string.Create(CultureInfo.InvariantCulture,
+                $"{assimilated.Run.Experiment.Observation.ObservationSize} of {assimilated.Run.StateSize} points, σ {assimilated.ObservationStd:G4}; cycled {assimilated.Run.Method.Kind} N={assimilated.Run.Method.Members} (truth-model background): rmse_a {s.RmseAnalysis:G4}, spread/rmse {s.SpreadRatio:F2}"),
+        };
+        return report with { Settings = settings };
     }
 
     /// <summary>The stacked library (rows sample-major, then grid order) and the stacked increment h.</summary>
@@ -280,11 +349,21 @@ public static class KsDiscovery
                 // The analysis ū_a replaces the truth at t_a; h = (ū_a − ū_f)/Δt (spec §10.2).
                 var analysis = new double[n];
                 KsOneShotEnkf.Analyse(parameters, uOld, u0, w, options.EnsembleMembers, options.BackgroundSpread, options.NoiseMagnitude,
-                    SeedSequence.Derive(options.EnsembleSeed, s), analysis, forecast);
+                    SeedSequence.Derive(options.EnsembleSeed, s), analysis, forecast, options.RecentrePerturbations);
                 OneStepIncrement.FromForecast(analysis, forecast, dt, hs);
                 w = analysis;
             }
-            else OneStepIncrement.Compute(model, uOld, u0, w, hs, forecast);
+            else
+            {
+                // No DA (the spec's ratio 0): the target is observed too, with the same relative noise; the clean truth
+                // at t_a is used only by the EnKF, as in the reference.
+                if (options.NoiseMagnitude > 0)
+                {
+                    w = (double[])w.Clone();
+                    AddRelativeNoise(w, options.NoiseMagnitude, SeedSequence.Derive(options.NoiseSeed, 1_000_000 + s));
+                }
+                OneStepIncrement.Compute(model, uOld, u0, w, hs, forecast);
+            }
             if (options.Increment == KsIncrementKind.Residual) Precondition(model.Operator, dt, hs);
             hs.CopyTo(h, s * n);
             states.Add(options.LibraryState switch
@@ -294,7 +373,20 @@ public static class KsDiscovery
                 _ => [.. u0.Zip(w, (a, b) => 0.5 * (a + b))],
             });
         }
-        return (KsLibrary.Build(states, parameters.Dx, options.Derivatives), h);
+        var design = KsLibrary.Build(states, parameters.Dx, options.Derivatives);
+        if (options.RegressionFilter > 0)
+        {
+            var filter = new KsLowPass(n, options.RegressionFilter);
+            var columns = new double[design.Columns][];
+            for (int j = 0; j < design.Columns; j++)
+            {
+                columns[j] = design.Column(j).ToArray();
+                for (int s = 0; s < samples; s++) filter.Apply(columns[j].AsSpan(s * n, n));
+            }
+            for (int s = 0; s < samples; s++) filter.Apply(h.AsSpan(s * n, n));
+            design = new DesignMatrix(design.Labels, columns);
+        }
+        return (design, h);
     }
 
     // h ← (1 − Δt/2·𝓛) h mode by mode (𝓛 complex with the "+u_xxx" term).

@@ -17,7 +17,8 @@ internal static class KsOneShotEnkf
 {
     /// <summary>Writes the analysis mean and the forecast mean of one sample.</summary>
     public static void Analyse(KsParameters model, ReadOnlySpan<double> previous, ReadOnlySpan<double> start, double[] cleanTruth,
-        int members, double backgroundSpread, double noiseMagnitude, int seed, double[] analysisMean, double[] forecastMean)
+        int members, double backgroundSpread, double noiseMagnitude, int seed, double[] analysisMean, double[] forecastMean,
+        bool recentre = false)
     {
         int n = model.N;
         var ensemble = new double[members * n];
@@ -36,6 +37,6 @@ internal static class KsOneShotEnkf
         for (int i = 0; i < members; i++)
             for (int j = 0; j < n; j++) forecastMean[j] += ensemble[i * n + j];
         for (int j = 0; j < n; j++) forecastMean[j] /= members;
-        KsReferenceEnkf.Analyse(ensemble, members, cleanTruth, noiseMagnitude, SeedSequence.Derive(seed, 2), ensemble, analysisMean);
+        KsReferenceEnkf.Analyse(ensemble, members, cleanTruth, noiseMagnitude, SeedSequence.Derive(seed, 2), ensemble, analysisMean, recentre);
     }
 }

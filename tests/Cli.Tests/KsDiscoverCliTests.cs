@@ -26,6 +26,35 @@ public sealed class KsDiscoverCliTests
     }
 
     [Fact]
+    public void NoisyKsThroughACycledLetkfFindsUuxAndRecordsTheFilter()
+    {
+        using var dir = new TempDir();
+        string output = dir.File("ks-da.json");
+        // Reduced sampling and a small filter (N 8, 100 spin-up cycles): ≈ 8 s.
+        Medida.Ok("discover", "--model", "ks", "--case", "1", "--samples", "2", "--beta", "2000", "--spinup", "30000", "--noise", "0.01",
+            "--analysis", "letkf", "--members", "8", "--analysis-spinup", "100", "--output", output, "--quiet");
+        var root = JsonNode.Parse(File.ReadAllText(output))!;
+        Assert.Equal("exact support", root["verdict"]!.GetValue<string>());
+        var terms = root["layers"]![0]!["terms"]!.AsArray().ToDictionary(t => t!["label"]!.GetValue<string>(), t => t!["coefficient"]!.GetValue<double>());
+        Assert.InRange(terms["uu_{x}"], -1.05, -0.95);
+        string settings = root.ToJsonString();
+        Assert.Contains("cycled letkf N=8", settings);
+        Assert.Contains("\"regression_filter\":\"0.04\"", settings);
+    }
+
+    [Theory]
+    [InlineData("--analysis needs observation noise", "--analysis", "letkf")]
+    [InlineData("--members needs --analysis", "--members", "30")]
+    [InlineData("use --analysis enkf", "--noise", "0.01", "--analysis", "letkf", "--increment-form", "one-shot")]
+    [InlineData("--localisation applies to the cycled filter", "--noise", "0.01", "--analysis", "enkf", "--increment-form", "one-shot", "--localisation", "5")]
+    public void AnalysisOptionsAreCheckedWithKs(string message, params string[] extra)
+    {
+        var r = Medida.Run(["discover", "--model", "ks", "--case", "1", "--output", "x.json", .. extra]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.StdErr);
+    }
+
+    [Fact]
     public void QgOnlyOptionsAreRefusedWithKs()
     {
         var r = Medida.Run("discover", "--model", "ks", "--case", "1", "--sensors", "0.5", "--output", "x.json");
