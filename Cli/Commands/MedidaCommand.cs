@@ -207,10 +207,21 @@ internal static class MedidaCommand
             };
             if (a.Choice("increment-form", ["analysis-state", "one-shot"], "analysis-state") == "one-shot")
             {
-                if (method != "enkf") throw new CliException($"--increment-form one-shot is the paper's stochastic EnKF: use --analysis enkf (got {method})");
-                foreach (var cycledOnly in new[] { "inflation", "rtps", "localisation", "analysis-every", "analysis-spinup", "observe-every" })
-                    if (a.Has(cycledOnly)) throw new CliException($"--{cycledOnly} applies to the cycled filter (--increment-form analysis-state), not to the one-shot EnKF");
-                options = options with { EnsembleMembers = (int)a.Integer("members", 2, 100_000, 10 * 1024) };
+                // enkf = the paper's KS-reference EnKF; etkf/letkf = its ensemble-space generalisation on a noisy observation.
+                foreach (var cycledOnly in new[] { "inflation", "rtps", "analysis-every", "analysis-spinup", "observe-every" })
+                    if (a.Has(cycledOnly)) throw new CliException($"--{cycledOnly} applies to the cycled filter (--increment-form analysis-state), not to the one-shot analysis");
+                if (method != "letkf" && a.Has("localisation")) throw new CliException("--localisation applies to --analysis letkf");
+                int members = (int)a.Integer("members", 2, 100_000, method == "enkf" ? 10 * 1024 : 64);
+                options = options with
+                {
+                    EnsembleMembers = members,
+                    OneShotMethod = method switch
+                    {
+                        "etkf" => new Science.Assimilation.Methods.Etkf { Members = members },
+                        "letkf" => new Science.Assimilation.Methods.Letkf { Members = members, Localisation = a.Real("localisation", 1e-6, 1000, 30) },
+                        _ => null,
+                    },
+                };
             }
             else
             {

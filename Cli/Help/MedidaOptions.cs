@@ -171,11 +171,12 @@ internal static class MedidaOptions
             CliOption.Choice("analysis", ["enkf", "etkf", "letkf"],
                 "With --noise: estimate the states by data assimilation. analysis-state (default): cycle this filter (truth-model " +
                 "background) on the noisy observations and use its analyses at t_a − 2Δt, t_a − Δt and t_a; one-shot: the " +
-                "first MEDIDA paper's EnKF of --members around the noisy u0 (enkf only). Implies --reference's increment, " +
+                "first MEDIDA paper's EnKF of --members around the noisy u0 (enkf: its KS-reference EnKF; etkf, letkf: the " +
+                "ensemble-space generalisation on one noisy observation). Implies --reference's increment, " +
                 "library state and threshold unless given.", "off"),
             CliOption.Choice("increment-form", ["analysis-state", "one-shot"],
                 "--analysis: the cycled filter's analysis states, or the paper's one-shot EnKF (spec §10.2–10.3).", "analysis-state"),
-            CliOption.Integer("members", "N", 2, 100_000, "--analysis: ensemble size (one-shot: the paper's 10 N = 10240).", "20; 10240 one-shot"),
+            CliOption.Integer("members", "N", 2, 100_000, "--analysis: ensemble size (one-shot enkf: the paper's 10 N = 10240).", "20; one-shot 10240 (enkf) or 64"),
             CliOption.Real("inflation", "F", 1, 10, "--analysis (cycled): multiplicative inflation of the analysis anomalies.", "1"),
             CliOption.Real("rtps", "A", 0, 1, "--analysis (cycled): relaxation to prior spread.", "0.5"),
             CliOption.Real("localisation", "R", 1e-6, 1000, "--analysis letkf: Gaspari–Cohn half-width in grid points (zero beyond 2R).", "30"),

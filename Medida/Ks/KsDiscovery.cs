@@ -86,6 +86,12 @@ public sealed record KsDiscoveryOptions
     /// <see cref="NoiseMagnitude"/> &gt; 0 unless the members outnumber the grid points.
     /// </summary>
     public int EnsembleMembers { get; init; }
+    /// <summary>
+    /// The one-shot analysis of <see cref="EnsembleMembers"/>: null = the paper's KS-reference EnKF (full P_f, the clean
+    /// truth perturbed per member); otherwise its ensemble-space generalisation with this method (ETKF, EnKF or LETKF;
+    /// its members are <see cref="EnsembleMembers"/>) on one realised noisy observation (<see cref="KsOneShotEnkf.AnalyseInEnsembleSpace"/>).
+    /// </summary>
+    public Science.Assimilation.Methods.EnsembleMethod? OneShotMethod { get; init; }
     /// <summary>σ_b of the members' i.i.d. perturbations of u0 (spec §10.2: 0.25).</summary>
     public double BackgroundSpread { get; init; } = 0.25;
     /// <summary>
@@ -164,6 +170,8 @@ public sealed record KsDiscoveryOptions
             if (EnsembleMembers > 0) throw new ArgumentOutOfRangeException(nameof(EnsembleMembers), EnsembleMembers, "the one-shot EnKF members and a cycled analysis exclude each other");
             if (!(NoiseMagnitude > 0)) throw new ArgumentOutOfRangeException(nameof(NoiseMagnitude), NoiseMagnitude, "a cycled analysis needs observation noise NOISE_MAG > 0");
         }
+        if (OneShotMethod is not null && (EnsembleMembers < 2 || !(NoiseMagnitude > 0)))
+            throw new ArgumentOutOfRangeException(nameof(OneShotMethod), OneShotMethod.Kind, "the ensemble-space one-shot needs EnsembleMembers ≥ 2 and observation noise NOISE_MAG > 0");
         if (ObserveEvery is < 1 or > 512) throw new ArgumentOutOfRangeException(nameof(ObserveEvery), ObserveEvery, "observe every k-th point with k in [1, 512]");
         if (!Enum.IsDefined(Increment)) throw new ArgumentOutOfRangeException(nameof(Increment), Increment, "the increment must be Reference or Residual");
         if (!Enum.IsDefined(LibraryState)) throw new ArgumentOutOfRangeException(nameof(LibraryState), LibraryState, "the library state must be Start, Target or Midpoint");
@@ -291,7 +299,9 @@ public static class KsDiscovery
             ["noise_magnitude"] = options.NoiseMagnitude.ToString("G", CultureInfo.InvariantCulture),
             ["regression_filter"] = options.RegressionFilter.ToString("G", CultureInfo.InvariantCulture),
             ["observations"] = options.EnsembleMembers > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"full; one-shot KS-reference EnKF, {options.EnsembleMembers} members, σ_b {options.BackgroundSpread:G3}, σ_m {options.NoiseMagnitude:G3}")
+                ? options.OneShotMethod is { } m
+                    ? string.Create(CultureInfo.InvariantCulture, $"full; one-shot {m.Kind} in ensemble space, {options.EnsembleMembers} members, σ_b {options.BackgroundSpread:G3}, σ = {options.NoiseMagnitude:G3}·std(w)")
+                    : string.Create(CultureInfo.InvariantCulture, $"full; one-shot KS-reference EnKF, {options.EnsembleMembers} members, σ_b {options.BackgroundSpread:G3}, σ_m {options.NoiseMagnitude:G3}")
                 : "full; analysis = observation (no DA)",
             ["truth_seconds"] = truth.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),
         };
@@ -348,8 +358,12 @@ public static class KsDiscovery
             {
                 // The analysis ū_a replaces the truth at t_a; h = (ū_a − ū_f)/Δt (spec §10.2).
                 var analysis = new double[n];
-                KsOneShotEnkf.Analyse(parameters, uOld, u0, w, options.EnsembleMembers, options.BackgroundSpread, options.NoiseMagnitude,
-                    SeedSequence.Derive(options.EnsembleSeed, s), analysis, forecast, options.RecentrePerturbations);
+                if (options.OneShotMethod is { } method)
+                    KsOneShotEnkf.AnalyseInEnsembleSpace(parameters, uOld, u0, w, options.EnsembleMembers, options.BackgroundSpread,
+                        method with { Members = options.EnsembleMembers }, options.NoiseMagnitude, SeedSequence.Derive(options.EnsembleSeed, s), analysis, forecast);
+                else
+                    KsOneShotEnkf.Analyse(parameters, uOld, u0, w, options.EnsembleMembers, options.BackgroundSpread, options.NoiseMagnitude,
+                        SeedSequence.Derive(options.EnsembleSeed, s), analysis, forecast, options.RecentrePerturbations);
                 OneStepIncrement.FromForecast(analysis, forecast, dt, hs);
                 w = analysis;
             }

@@ -20,6 +20,50 @@ internal static class KsOneShotEnkf
         int members, double backgroundSpread, double noiseMagnitude, int seed, double[] analysisMean, double[] forecastMean,
         bool recentre = false)
     {
+        var ensemble = Forecast(model, previous, start, members, backgroundSpread, seed, forecastMean);
+        KsReferenceEnkf.Analyse(ensemble, members, cleanTruth, noiseMagnitude, SeedSequence.Derive(seed, 2), ensemble, analysisMean, recentre);
+    }
+
+    /// <summary>
+    /// The ensemble-space generalisation of the one-shot form: the same forecast ensemble, analysed by a toolkit
+    /// method (<paramref name="method"/>: ETKF, perturbed-observation EnKF in ensemble space, or LETKF on the periodic
+    /// grid with its localisation) from one realised noisy observation y = w + ε, ε ~ N(0, σ²I) with
+    /// σ = <paramref name="noiseMagnitude"/>·std(w) (relative, as the toolkit's noise), R = σ²I. With N &lt; n the gain
+    /// acts in the span of the N − 1 forecast anomalies only (white noise through one CN step), so the analysis
+    /// increment, and h, is damped by about (N − 1)/n unless localisation widens that span.
+    /// </summary>
+    public static void AnalyseInEnsembleSpace(KsParameters model, ReadOnlySpan<double> previous, ReadOnlySpan<double> start, double[] cleanTruth,
+        int members, double backgroundSpread, Science.Assimilation.Methods.EnsembleMethod method, double noiseMagnitude, int seed,
+        double[] analysisMean, double[] forecastMean)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        int n = model.N;
+        var ensemble = Forecast(model, previous, start, members, backgroundSpread, seed, forecastMean);
+        double mean = 0, var = 0;
+        foreach (var v in cleanTruth) mean += v;
+        mean /= n;
+        foreach (var v in cleanTruth) var += (v - mean) * (v - mean);
+        double sigma = noiseMagnitude * Math.Sqrt(var / n);
+        var y = new double[n];
+        SeedSequence.Gaussian(SeedSequence.Derive(seed, 3), sigma, y);
+        TensorPrimitives.Add(y, cleanTruth, y);
+        var h = new Science.Observing.IdentityObservation(n);
+        var experiment = new Science.Assimilation.Experiments.TwinExperiment("ks-one-shot",
+            new Science.Assimilation.Experiments.ModelSpec("ks", new Dictionary<string, double> { ["n"] = n }, () => new KuramotoSivashinsky(model)),
+            h, Science.Observing.ObservationError.Isotropic(n, sigma), new Science.Assimilation.Experiments.Chronology(model.TimeStep, 1, 1, 0),
+            new Science.Assimilation.Experiments.InitialDistribution(new double[n], 1), Science.Observing.LocalisationDomain.Ring(n, h, 8));
+        method.Validate(experiment);
+        var analysis = method.CreateAnalysis(experiment, n, -1);
+        analysis.Analyse(ensemble, y, cleanTruth, SeedSequence.Derive(seed, 2));
+        Array.Clear(analysisMean);
+        for (int i = 0; i < members; i++) TensorPrimitives.Add(analysisMean, ensemble.AsSpan(i * n, n), analysisMean);
+        TensorPrimitives.Multiply(analysisMean, 1.0 / members, analysisMean);
+    }
+
+    // N members u0 + N(0, σ_b²), each one CNAB2 step from (u_old, member); the forecast mean into forecastMean.
+    private static double[] Forecast(KsParameters model, ReadOnlySpan<double> previous, ReadOnlySpan<double> start, int members,
+        double backgroundSpread, int seed, double[] forecastMean)
+    {
         int n = model.N;
         var ensemble = new double[members * n];
         SeedSequence.Gaussian(SeedSequence.Derive(seed, 1), backgroundSpread, ensemble);
@@ -37,6 +81,6 @@ internal static class KsOneShotEnkf
         for (int i = 0; i < members; i++)
             for (int j = 0; j < n; j++) forecastMean[j] += ensemble[i * n + j];
         for (int j = 0; j < n; j++) forecastMean[j] /= members;
-        KsReferenceEnkf.Analyse(ensemble, members, cleanTruth, noiseMagnitude, SeedSequence.Derive(seed, 2), ensemble, analysisMean, recentre);
+        return ensemble;
     }
 }

@@ -45,8 +45,8 @@ public sealed class KsDiscoverCliTests
     [Theory]
     [InlineData("--analysis needs observation noise", "--analysis", "letkf")]
     [InlineData("--members needs --analysis", "--members", "30")]
-    [InlineData("use --analysis enkf", "--noise", "0.01", "--analysis", "letkf", "--increment-form", "one-shot")]
-    [InlineData("--localisation applies to the cycled filter", "--noise", "0.01", "--analysis", "enkf", "--increment-form", "one-shot", "--localisation", "5")]
+    [InlineData("--localisation applies to --analysis letkf", "--noise", "0.01", "--analysis", "enkf", "--increment-form", "one-shot", "--localisation", "5")]
+    [InlineData("--rtps applies to the cycled filter", "--noise", "0.01", "--analysis", "etkf", "--increment-form", "one-shot", "--rtps", "0.5")]
     public void AnalysisOptionsAreCheckedWithKs(string message, params string[] extra)
     {
         var r = Medida.Run(["discover", "--model", "ks", "--case", "1", "--output", "x.json", .. extra]);
