@@ -225,19 +225,9 @@ internal static class MedidaCommand
             }
             else
             {
-                var f = Science.Medida.Ks.KsDiscoveryOptions.KsFilter;
                 options = options with
                 {
-                    Analysis = f with
-                    {
-                        Method = method,
-                        Members = (int)a.Integer("members", 2, 1000, f.Members),
-                        Inflation = a.Real("inflation", 1, 10, f.Inflation),
-                        Rtps = a.Real("rtps", 0, 1, f.Rtps),
-                        Localisation = a.Real("localisation", 1e-6, 1000, f.Localisation),
-                        AnalysisEvery = (int)a.Integer("analysis-every", 1, 100_000, f.AnalysisEvery),
-                        Spinup = (int)a.Integer("analysis-spinup", 1, 100_000, f.Spinup),
-                    },
+                    Analysis = FilterSettings(a, method, Science.Medida.Ks.KsDiscoveryOptions.KsFilter),
                     ObserveEvery = (int)a.Integer("observe-every", 1, 512, 1),
                 };
             }
@@ -381,7 +371,12 @@ internal static class MedidaCommand
         string method = a.Choice("analysis", ["enkf", "etkf", "letkf"], "letkf");
         if (a.Has("interpolator")) throw new CliException("--analysis builds the states by assimilation; it cannot be combined with --interpolator");
         if (a.Has("localisation") && method != "letkf") throw new CliException("--localisation applies to --analysis letkf only");
-        var d = new Science.Medida.Assimilated.AssimilationSettings();
+        return FilterSettings(a, method, new Science.Medida.Assimilated.AssimilationSettings());
+    }
+
+    /// <summary>The filter settings of <c>--analysis METHOD</c>: <paramref name="d"/> with the options given.</summary>
+    private static Science.Medida.Assimilated.AssimilationSettings FilterSettings(Arguments a, string method, Science.Medida.Assimilated.AssimilationSettings d)
+    {
         return d with
         {
             Method = method,

@@ -54,12 +54,8 @@ internal static class MedidaOptions
             "Build the states by data assimilation: cycle this ensemble filter on the sensors (--sensors, default full) and " +
             "noise (--noise) from --state, and take its analyses at each snapshot and one step later instead of interpolating.",
             "off (interpolation)"),
-        CliOption.Integer("members", "N", 2, 1000, "--analysis: ensemble size.", "20"),
-        CliOption.Real("inflation", "F", 1, 10, "--analysis: multiplicative inflation of the analysis anomalies.", "1.07"),
-        CliOption.Real("rtps", "A", 0, 1, "--analysis: relaxation to prior spread (0 = off).", "0"),
-        CliOption.Real("localisation", "R", 1e-6, 1000, "--analysis letkf: Gaspari–Cohn half-width in zonal grid spacings (zero beyond 2R).", "6"),
-        CliOption.Integer("analysis-every", "STEPS", 1, 100_000, "--analysis: model steps between analyses away from the snapshots.", "10"),
-        CliOption.Integer("analysis-spinup", "CYCLES", 1, 100_000, "--analysis: analysis cycles before the first snapshot.", "30"),
+        .. FilterOptions("--analysis", 1000, "", "20", "1.07", "0 = off", "0", "zonal grid spacings", "6",
+            "model steps between analyses away from the snapshots", "10", "snapshot", "30"),
         CliOption.Choice("analysis-model", ["truth", "model"],
             "--analysis: the members' model: the truth's parameters (the analyses estimate the truth) or the imperfect model's " +
             "(then the increment is the filter's own analysis increment, damped by its gain).", "truth"),
@@ -176,12 +172,8 @@ internal static class MedidaOptions
                 "library state and threshold unless given.", "off"),
             CliOption.Choice("increment-form", ["analysis-state", "one-shot"],
                 "--analysis: the cycled filter's analysis states, or the paper's one-shot EnKF (spec §10.2–10.3).", "analysis-state"),
-            CliOption.Integer("members", "N", 2, 100_000, "--analysis: ensemble size (one-shot enkf: the paper's 10 N = 10240).", "20; one-shot 10240 (enkf) or 64"),
-            CliOption.Real("inflation", "F", 1, 10, "--analysis (cycled): multiplicative inflation of the analysis anomalies.", "1"),
-            CliOption.Real("rtps", "A", 0, 1, "--analysis (cycled): relaxation to prior spread.", "0.5"),
-            CliOption.Real("localisation", "R", 1e-6, 1000, "--analysis letkf: Gaspari–Cohn half-width in grid points (zero beyond 2R).", "30"),
-            CliOption.Integer("analysis-every", "STEPS", 1, 100_000, "--analysis (cycled): fine steps (1e-3) between analyses away from the samples.", "5"),
-            CliOption.Integer("analysis-spinup", "CYCLES", 1, 100_000, "--analysis (cycled): analysis cycles before the first sample.", "200"),
+            .. FilterOptions("--analysis (cycled)", 100_000, " (one-shot enkf: the paper's 10 N = 10240)", "20; one-shot 10240 (enkf) or 64",
+                "1", "", "0.5", "grid points", "30", "fine steps (1e-3) between analyses away from the samples", "5", "sample", "200"),
             CliOption.Integer("observe-every", "K", 1, 512, "--analysis (cycled): observe every K-th grid point.", "1"),
             CliOption.Real("regression-filter", "F", 0, 10,
                 "Low-pass the increments and the library columns, exp(−(κ/(F·κ_max))²), before the regression (0 = off).", "0; 0.04 with --analysis"),
@@ -190,6 +182,18 @@ internal static class MedidaOptions
             ListCases,
         ],
     };
+
+    // The ensemble-filter options of --analysis (QG and KS forms differ in units and defaults only).
+    private static CliOption[] FilterOptions(string scope, long maxMembers, string membersNote, string members, string inflation, string rtpsNote,
+        string rtps, string distanceUnit, string localisation, string everyText, string every, string sample, string spinup) =>
+    [
+        CliOption.Integer("members", "N", 2, maxMembers, $"--analysis: ensemble size{membersNote}.", members),
+        CliOption.Real("inflation", "F", 1, 10, $"{scope}: multiplicative inflation of the analysis anomalies.", inflation),
+        CliOption.Real("rtps", "A", 0, 1, $"{scope}: relaxation to prior spread{(rtpsNote.Length > 0 ? $" ({rtpsNote})" : "")}.", rtps),
+        CliOption.Real("localisation", "R", 1e-6, 1000, $"--analysis letkf: Gaspari–Cohn half-width in {distanceUnit} (zero beyond 2R).", localisation),
+        CliOption.Integer("analysis-every", "STEPS", 1, 100_000, $"{scope}: {everyText}.", every),
+        CliOption.Integer("analysis-spinup", "CYCLES", 1, 100_000, $"{scope}: analysis cycles before the first {sample}.", spinup),
+    ];
 
     private static CliOption ListCases => CliOption.Flag("list-cases",
         "Print the case catalogue (id, name, description; with --model ks the KS cases) and exit.") with { Early = true };

@@ -93,7 +93,7 @@ public static class KsAssimilatedSamples
             truth.Advance(checked((int)startStep));
             truth.CopyState(x0);
         }
-        double sigma = options.NoiseMagnitude * Std(x0);
+        double sigma = options.NoiseMagnitude * Science.QgModel.FieldMath.StandardDeviation(x0);
         IObservationOperator h = observeEvery == 1 ? new IdentityObservation(n) : new SubsetObservation(n, [.. Enumerable.Range(0, n).Where(j => j % observeEvery == 0)]);
         var chronology = new Chronology(truthParameters.TimeStep, settings.AnalysisEvery, steps.Length, Math.Min(settings.Spinup, steps.Length - 1)) { Schedule = steps };
         // The ensemble starts around a noisy observation of the start state (white noise: ETDRK4 damps it at once
@@ -127,15 +127,5 @@ public static class KsAssimilatedSamples
         }
         return new Result(new KsTruthSamples(truthParameters, times, aOld, aStart, aTarget, clock.Elapsed),
             new KsTruthSamples(truthParameters, times, tOld, tStart, tTarget, clock.Elapsed), run, sigma);
-    }
-
-    private static double Std(ReadOnlySpan<double> u)
-    {
-        double mean = 0;
-        foreach (var v in u) mean += v;
-        mean /= u.Length;
-        double s = 0;
-        foreach (var v in u) s += (v - mean) * (v - mean);
-        return Math.Sqrt(s / u.Length);
     }
 }
