@@ -38,19 +38,7 @@ public static class KsReferenceEnkf
         if (forecast.Length != members * n) throw new ArgumentException($"the forecast must hold {members}×{n} values", nameof(forecast));
         if (analysis.Length != members * n) throw new ArgumentException($"the analysis must hold {members}×{n} values", nameof(analysis));
         if (analysisMean.Length != n) throw new ArgumentException($"the analysis mean must hold {n} values", nameof(analysisMean));
-        var mean = new double[n];
-        var anomalies = new double[members * n];
-        Dense.Centre(forecast, members, n, mean, anomalies);
-        var pf = new double[n * n];
-        Dense.MultiplyTransposeA(anomalies, anomalies, pf, members, n, n);
-        TensorPrimitives.Multiply(pf, 1.0 / (members - 1), pf);
-        var s = (double[])pf.Clone();
-        for (int i = 0; i < n; i++) s[i * n + i] += noiseMagnitude * noiseMagnitude;
-        var inverse = new double[n * n];
-        if (!SmallDense.TryInverseGaussJordan(s, n, inverse, new double[n * n]))
-            throw new InvalidOperationException("P_f + R is singular: with σ_m = 0 the ensemble needs more than n members");
-        var k = new double[n * n];
-        Dense.Multiply(pf, inverse, k, n, n, n);
+        var k = Gain(forecast, members, n, noiseMagnitude, out _);
         var eps = new double[members * n];
         GaussianStream.Fill(seed, noiseMagnitude, eps);
         if (recentre) Dense.Centre(eps, members, n, new double[n], eps);
@@ -68,6 +56,52 @@ public static class KsReferenceEnkf
             TensorPrimitives.Add(analysisMean, ai, analysisMean);
         }
         TensorPrimitives.Multiply(analysisMean, 1.0 / members, analysisMean);
+    }
+
+    /// <summary>
+    /// The analysis mean of <see cref="Analyse"/> without the members: ū_a = ū_f + K(w + ε̄ − ū_f), the same draws
+    /// ε_i from <paramref name="seed"/> (so the same ε̄), equal to the mean of the members' analyses up to round-off,
+    /// for a fraction of the cost (no N·n² member update). What the one-shot MEDIDA increment needs.
+    /// </summary>
+    public static void AnalyseMean(ReadOnlySpan<double> forecast, int members, ReadOnlySpan<double> cleanTruth, double noiseMagnitude, int seed,
+        Span<double> analysisMean, bool recentre = false)
+    {
+        if (members < 2) throw new ArgumentOutOfRangeException(nameof(members), members, "the ensemble needs at least 2 members");
+        if (!(noiseMagnitude >= 0) || !double.IsFinite(noiseMagnitude)) throw new ArgumentOutOfRangeException(nameof(noiseMagnitude), noiseMagnitude, "σ_m must be finite and in [0, ∞)");
+        int n = cleanTruth.Length;
+        if (forecast.Length != members * n) throw new ArgumentException($"the forecast must hold {members}×{n} values", nameof(forecast));
+        if (analysisMean.Length != n) throw new ArgumentException($"the analysis mean must hold {n} values", nameof(analysisMean));
+        var k = Gain(forecast, members, n, noiseMagnitude, out var mean);
+        var eps = new double[members * n];
+        GaussianStream.Fill(seed, noiseMagnitude, eps);
+        var innovation = new double[n];
+        if (!recentre)
+        {
+            for (int i = 0; i < members; i++) TensorPrimitives.Add(innovation, eps.AsSpan(i * n, n), innovation);
+            TensorPrimitives.Multiply(innovation, 1.0 / members, innovation);
+        }
+        TensorPrimitives.Add(innovation, cleanTruth, innovation);
+        TensorPrimitives.Subtract(innovation, mean, innovation);
+        for (int r = 0; r < n; r++) analysisMean[r] = mean[r] + TensorPrimitives.Dot(k.AsSpan(r * n, n), innovation);
+    }
+
+    // K = P_f (P_f + R)⁻¹ (n×n) and the forecast mean.
+    private static double[] Gain(ReadOnlySpan<double> forecast, int members, int n, double noiseMagnitude, out double[] mean)
+    {
+        mean = new double[n];
+        var anomalies = new double[members * n];
+        Dense.Centre(forecast, members, n, mean, anomalies);
+        var pf = new double[n * n];
+        Dense.MultiplyTransposeA(anomalies, anomalies, pf, members, n, n);
+        TensorPrimitives.Multiply(pf, 1.0 / (members - 1), pf);
+        var s = (double[])pf.Clone();
+        for (int i = 0; i < n; i++) s[i * n + i] += noiseMagnitude * noiseMagnitude;
+        var inverse = new double[n * n];
+        if (!SmallDense.TryInverseGaussJordan(s, n, inverse, new double[n * n]))
+            throw new InvalidOperationException("P_f + R is singular: with σ_m = 0 the ensemble needs more than n members");
+        var k = new double[n * n];
+        Dense.Multiply(pf, inverse, k, n, n, n);
+        return k;
     }
 }
 

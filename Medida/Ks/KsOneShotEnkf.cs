@@ -21,7 +21,7 @@ internal static class KsOneShotEnkf
         bool recentre = false)
     {
         var ensemble = Forecast(model, previous, start, members, backgroundSpread, seed, forecastMean);
-        KsReferenceEnkf.Analyse(ensemble, members, cleanTruth, noiseMagnitude, SeedSequence.Derive(seed, 2), ensemble, analysisMean, recentre);
+        KsReferenceEnkf.AnalyseMean(ensemble, members, cleanTruth, noiseMagnitude, SeedSequence.Derive(seed, 2), analysisMean, recentre);
     }
 
     /// <summary>

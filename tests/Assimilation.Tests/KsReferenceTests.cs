@@ -32,6 +32,20 @@ public sealed class KsReferenceTests
     }
 
     [Fact]
+    public void TheMeanAloneEqualsTheMeanOfTheMembersAnalyses()
+    {
+        var (f, w) = Inputs();
+        var a = new double[f.Length]; var members = new double[N]; var direct = new double[N];
+        KsReferenceEnkf.Analyse(f, Members, w, 0.01, 7, a, members);
+        KsReferenceEnkf.AnalyseMean(f, Members, w, 0.01, 7, direct);
+        for (int j = 0; j < N; j++) Assert.Equal(members[j], direct[j], 1e-12);
+        // Re-centred perturbations: ū_a = ū_f + K(w − ū_f), no ε̄.
+        KsReferenceEnkf.Analyse(f, Members, w, 0.01, 7, a, members, recentre: true);
+        KsReferenceEnkf.AnalyseMean(f, Members, w, 0.01, 7, direct, recentre: true);
+        for (int j = 0; j < N; j++) Assert.Equal(members[j], direct[j], 1e-12);
+    }
+
+    [Fact]
     public void NoNoiseReturnsTheCleanTruth()
     {
         var (f, w) = Inputs();
