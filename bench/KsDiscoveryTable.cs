@@ -113,7 +113,7 @@ public static class KsDiscoveryTable
             string lambda = string.Create(CultureInfo.InvariantCulture, $"({c.Lambda0:G3}, {c.Lambda1:G3}, {c.Lambda2:G3}){extra}");
             string spurious = cmp.Spurious.Count == 0 ? "" : string.Join(", ", cmp.Spurious);
             string line = string.Create(CultureInfo.InvariantCulture,
-                $"| {id}{(filters.Length > 1 ? $" (f {f:G3})" : "")} | {lambda} | {expected} | {found} | {err} | {spurious} | {(pass ? "pass" : "FAIL")} | {clock.Elapsed.TotalSeconds:F2} |");
+                $"| {id}{(filters.Length > 1 || f != 0 ? $" (f {f:G3})" : "")} | {lambda} | {expected} | {found} | {err} | {spurious} | {(pass ? "pass" : "FAIL")} | {clock.Elapsed.TotalSeconds:F2} |");
             sb.AppendLine(line);
             Console.WriteLine(line);
         }

@@ -4,7 +4,7 @@
 Each input is the output of `bench -- ks-discovery --out FILE.md` (one row per case and regression filter). Prints a
 Markdown table: form, members, regression filter, cases with the exact support and every coefficient within 10 %,
 the case-1 (G3) result, the worst error among the twelve spec cases, and the filter's scores when cycled.
-Usage: python3 bench/ks_noisy_summary.py DIR [LABEL=FILE.md ...]
+Usage: python3 bench/ks_noisy_summary.py DIR [LABEL=FILE.md[:F] ...]   (F: the regression filter of rows without "(f …)")
 """
 import re
 import sys
@@ -13,7 +13,7 @@ from pathlib import Path
 ROW = re.compile(r"^\| (\d+)(?: \(f ([0-9.eE+-]+)\))? \| [^|]+ \| [^|]+ \| ([^|]*) \| ([^|]*) \| ([^|]*) \| (pass|FAIL) \| ([0-9.]+) \|$")
 
 
-def parse(path):
+def parse(path, default_filter="0"):
     rows, filt = {}, None
     for line in Path(path).read_text().splitlines():
         if line.startswith("filter "):
@@ -21,7 +21,7 @@ def parse(path):
         m = ROW.match(line)
         if m:
             case, f, found, err, spurious, verdict, _ = m.groups()
-            rows.setdefault(f or "0", {})[int(case)] = (found.strip(), err.strip(), spurious.strip(), verdict == "pass")
+            rows.setdefault(f or default_filter, {})[int(case)] = (found.strip(), err.strip(), spurious.strip(), verdict == "pass")
     return rows, filt
 
 
@@ -31,7 +31,8 @@ def main():
     print("| form | members | regression filter | spec cases 1–12 pass | all cases pass | case 1 (G3: uu_x −1) | worst error, cases 1–12 | filter |")
     print("|---|---|---|---|---|---|---|---|")
     for label, name in specs:
-        rows, filt = parse(folder / name)
+        name, _, f0 = name.partition(":")
+        rows, filt = parse(folder / name, f0 or "0")
         form, members = label.rsplit("-", 1) if "-" in label else (label, "")
         for f, cases in rows.items():
             spec = [c for c in cases if c <= 12]
