@@ -8,6 +8,25 @@ namespace Science.Models.Tests;
 /// <summary>RK4 order and leading Lyapunov exponents of Lorenz-63 and Lorenz-96.</summary>
 public class LorenzTests(ITestOutputHelper output)
 {
+    [Theory]
+    [InlineData(40)]
+    [InlineData(4)]
+    [InlineData(7)]
+    [InlineData(13)]
+    public void Lorenz96TendencyHasTheBitsOfTheScalarFormulaAtEverySize(int n)
+    {
+        // The interior runs in SIMD vectors; each element must equal (x[i+1] − x[i−2])·x[i−1] − x[i] + F exactly.
+        var rng = new Random(n);
+        var x = Enumerable.Range(0, n).Select(_ => 10 * rng.NextDouble() - 5).ToArray();
+        var dxdt = new double[n];
+        new Lorenz96Tendency(n, 8.0).Evaluate(0, x, dxdt);
+        for (int i = 0; i < n; i++)
+        {
+            double expected = (x[(i + 1) % n] - x[(i - 2 + n) % n]) * x[(i - 1 + n) % n] - x[i] + 8.0;
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(dxdt[i]));
+        }
+    }
+
     /// <summary>A state on the attractor: a seeded start advanced <paramref name="steps"/> steps.</summary>
     internal static double[] OnAttractor(IDynamicalModel model, int steps, int seed)
     {
