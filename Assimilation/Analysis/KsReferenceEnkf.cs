@@ -32,12 +32,8 @@ public static class KsReferenceEnkf
     public static void Analyse(ReadOnlySpan<double> forecast, int members, ReadOnlySpan<double> cleanTruth, double noiseMagnitude, int seed,
         Span<double> analysis, Span<double> analysisMean, bool recentre = false)
     {
-        if (members < 2) throw new ArgumentOutOfRangeException(nameof(members), members, "the ensemble needs at least 2 members");
-        if (!(noiseMagnitude >= 0) || !double.IsFinite(noiseMagnitude)) throw new ArgumentOutOfRangeException(nameof(noiseMagnitude), noiseMagnitude, "σ_m must be finite and in [0, ∞)");
-        int n = cleanTruth.Length;
-        if (forecast.Length != members * n) throw new ArgumentException($"the forecast must hold {members}×{n} values", nameof(forecast));
+        int n = Check(forecast, members, cleanTruth, noiseMagnitude, analysisMean);
         if (analysis.Length != members * n) throw new ArgumentException($"the analysis must hold {members}×{n} values", nameof(analysis));
-        if (analysisMean.Length != n) throw new ArgumentException($"the analysis mean must hold {n} values", nameof(analysisMean));
         var k = Gain(forecast, members, n, noiseMagnitude, out _);
         var eps = new double[members * n];
         GaussianStream.Fill(seed, noiseMagnitude, eps);
@@ -66,11 +62,7 @@ public static class KsReferenceEnkf
     public static void AnalyseMean(ReadOnlySpan<double> forecast, int members, ReadOnlySpan<double> cleanTruth, double noiseMagnitude, int seed,
         Span<double> analysisMean, bool recentre = false)
     {
-        if (members < 2) throw new ArgumentOutOfRangeException(nameof(members), members, "the ensemble needs at least 2 members");
-        if (!(noiseMagnitude >= 0) || !double.IsFinite(noiseMagnitude)) throw new ArgumentOutOfRangeException(nameof(noiseMagnitude), noiseMagnitude, "σ_m must be finite and in [0, ∞)");
-        int n = cleanTruth.Length;
-        if (forecast.Length != members * n) throw new ArgumentException($"the forecast must hold {members}×{n} values", nameof(forecast));
-        if (analysisMean.Length != n) throw new ArgumentException($"the analysis mean must hold {n} values", nameof(analysisMean));
+        int n = Check(forecast, members, cleanTruth, noiseMagnitude, analysisMean);
         var k = Gain(forecast, members, n, noiseMagnitude, out var mean);
         var eps = new double[members * n];
         GaussianStream.Fill(seed, noiseMagnitude, eps);
@@ -83,6 +75,17 @@ public static class KsReferenceEnkf
         TensorPrimitives.Add(innovation, cleanTruth, innovation);
         TensorPrimitives.Subtract(innovation, mean, innovation);
         for (int r = 0; r < n; r++) analysisMean[r] = mean[r] + TensorPrimitives.Dot(k.AsSpan(r * n, n), innovation);
+    }
+
+    // The checks both entry points share; returns n.
+    private static int Check(ReadOnlySpan<double> forecast, int members, ReadOnlySpan<double> cleanTruth, double noiseMagnitude, Span<double> analysisMean)
+    {
+        if (members < 2) throw new ArgumentOutOfRangeException(nameof(members), members, "the ensemble needs at least 2 members");
+        if (!(noiseMagnitude >= 0) || !double.IsFinite(noiseMagnitude)) throw new ArgumentOutOfRangeException(nameof(noiseMagnitude), noiseMagnitude, "σ_m must be finite and in [0, ∞)");
+        int n = cleanTruth.Length;
+        if (forecast.Length != members * n) throw new ArgumentException($"the forecast must hold {members}×{n} values", nameof(forecast));
+        if (analysisMean.Length != n) throw new ArgumentException($"the analysis mean must hold {n} values", nameof(analysisMean));
+        return n;
     }
 
     // K = P_f (P_f + R)⁻¹ (n×n) and the forecast mean.

@@ -318,8 +318,8 @@ public static class KsDiscovery
     public static DiscoveryReport Run(KsCase errorCase, KsAssimilatedSamples.Result assimilated, KsDiscoveryOptions options)
     {
         ArgumentNullException.ThrowIfNull(assimilated);
-        options = (options ?? throw new ArgumentNullException(nameof(options))) with { EnsembleMembers = 0 };
-        var report = Run(errorCase, assimilated.Analysis, options with { NoiseMagnitude = 0, Analysis = null });
+        ArgumentNullException.ThrowIfNull(options);
+        var report = Run(errorCase, assimilated.Analysis, options with { EnsembleMembers = 0, NoiseMagnitude = 0, Analysis = null });
         var s = assimilated.Run.Summary;
         var settings = new Dictionary<string, string>(report.Settings)
         {

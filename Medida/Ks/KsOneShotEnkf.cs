@@ -39,11 +39,7 @@ internal static class KsOneShotEnkf
         ArgumentNullException.ThrowIfNull(method);
         int n = model.N;
         var ensemble = Forecast(model, previous, start, members, backgroundSpread, seed, forecastMean);
-        double mean = 0, var = 0;
-        foreach (var v in cleanTruth) mean += v;
-        mean /= n;
-        foreach (var v in cleanTruth) var += (v - mean) * (v - mean);
-        double sigma = noiseMagnitude * Math.Sqrt(var / n);
+        double sigma = noiseMagnitude * Science.QgModel.FieldMath.StandardDeviation(cleanTruth);
         var y = new double[n];
         SeedSequence.Gaussian(SeedSequence.Derive(seed, 3), sigma, y);
         TensorPrimitives.Add(y, cleanTruth, y);
